@@ -1,0 +1,46 @@
+"""What goes in: one article and the options for checking it."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+OffsetUnit = Literal["codepoint", "utf16"]
+
+
+class Article(BaseModel):
+    """One article. Offsets in the report index `text` exactly as given."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    text: str = Field(description="The article text, title first if it is part of the story.")
+    id: str | None = Field(default=None, description="The caller's identifier, echoed back.")
+    title: str | None = Field(default=None, description="The headline, if not part of `text`.")
+    published: dt.date | None = Field(
+        default=None,
+        description="Publication date (YYYY-MM-DD): the reference for 'Dec 12', 'last week', "
+        "weekdays and ages. Without it, years that are not written stay unknown.",
+    )
+
+
+class CheckOptions(BaseModel):
+    """How to check: which rules, which offset unit, how long at most."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    offsets: OffsetUnit = Field(
+        default="codepoint",
+        description="Unit of every span: Unicode code points (Python) or UTF-16 code units "
+        "(JavaScript editors).",
+    )
+    rules: list[str] | None = Field(
+        default=None,
+        description="Run only these rules: ids or id prefixes such as 'percent' or "
+        "'checks.count-matches-list'.",
+    )
+    skip_rules: list[str] = Field(default_factory=list, description="Rule ids or prefixes to skip.")
+    budget_ms: float | None = Field(
+        default=None, gt=0, description="Time budget for this article, in milliseconds."
+    )

@@ -1,0 +1,104 @@
+"""The normalized `value` of each claim kind (DESIGN.md, "Claim kinds and their value")."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Qualifier = Literal[
+    "exact", "more_than", "at_least", "less_than", "at_most", "about", "nearly", "up_to", "range"
+]
+Number = int | float
+
+
+class _Value(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class NumberValue(_Value):
+    value: Number = Field(description="The number as stated, normalized: 'a dozen' -> 12.")
+    lower: Number | None = Field(default=None, description="Least value the words allow.")
+    upper: Number | None = Field(default=None, description="Greatest value the words allow.")
+    qualifier: Qualifier = "exact"
+
+
+class CountValue(NumberValue):
+    noun: str = Field(description="What is counted, as written: 'nations'.")
+
+
+class PercentValue(NumberValue):
+    unit: Literal["percent", "percentage_point"] = "percent"
+
+
+class MoneyValue(NumberValue):
+    currency: str = Field(description="ISO 4217 code.")
+    ambiguous: bool = Field(
+        default=False, description="True when the symbol ('$') could be several currencies."
+    )
+
+
+class QuantityValue(NumberValue):
+    unit: str = Field(description="pint's canonical unit name: 'mile'.")
+    si_value: Number | None = None
+    si_unit: str | None = None
+
+
+class DateValue(_Value):
+    timex: str = Field(description="TIMEX3 value: '2025-12-12', '2025-10', 'XXXX-12-12'.")
+    mod: Literal["START", "MID", "END", "APPROX", "BEFORE", "AFTER"] | None = None
+    granularity: Literal[
+        "millennium", "century", "decade", "year", "quarter", "season", "month", "week",
+        "day", "part_of_day", "time",
+    ]
+    weekday: str | None = Field(
+        default=None, description="The weekday the text states alongside the date, if any."
+    )
+
+
+class DurationValue(_Value):
+    timex: str = Field(description="TIMEX3 duration: 'P1Y', 'P30Y', 'P1W'.")
+    set: bool = Field(default=False, description="True for frequencies ('every week').")
+
+
+class AgeValue(_Value):
+    years: int
+    person: str | None = None
+
+
+class RankValue(_Value):
+    rank: int
+    subject: str | None = None
+
+
+class EnumerationValue(_Value):
+    items: list[str]
+    size: int
+    exhaustive: bool = True
+
+
+class QuoteValue(_Value):
+    speaker: str | None = None
+    verb: str | None = None
+
+
+class AttributionValue(_Value):
+    source: str
+    verb: str | None = None
+
+
+VALUE_MODELS: dict[str, type[_Value]] = {
+    "number": NumberValue,
+    "count": CountValue,
+    "percent": PercentValue,
+    "money": MoneyValue,
+    "quantity": QuantityValue,
+    "date": DateValue,
+    "duration": DurationValue,
+    "age": AgeValue,
+    "rank": RankValue,
+    "enumeration": EnumerationValue,
+    "quote": QuoteValue,
+    "attribution": AttributionValue,
+}
+KINDS = tuple(VALUE_MODELS)

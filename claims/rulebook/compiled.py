@@ -1,0 +1,63 @@
+"""Rules ready to run: patterns compiled, normalizers and check types resolved."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+import regex
+from pydantic import BaseModel
+
+from claims.checks.registry import CheckType
+from claims.rulebook.spec import CheckRule, ExtractionRule
+
+
+@dataclass(frozen=True, slots=True)
+class ParseStep:
+    normalizer: str
+    fn: Any
+    inputs: tuple[tuple[str, str], ...]  # (input name, group name)
+
+
+@dataclass(frozen=True, slots=True)
+class CompiledExtraction:
+    id: str
+    kind: str
+    path: str
+    spec: ExtractionRule
+    regex: regex.Pattern
+    span_group: str | None
+    steps: tuple[ParseStep, ...]
+    constants: dict
+    tolerance: float
+    priority: int
+    examples_published: dt.date
+    pack: str
+
+    @property
+    def summary(self) -> str:
+        return self.spec.summary
+
+
+@dataclass(frozen=True, slots=True)
+class CompiledCheck:
+    id: str
+    path: str
+    spec: CheckRule
+    type: CheckType
+    params: BaseModel
+    applies_to: frozenset[str]
+    level: str
+    message: str
+    consistent_message: str | None
+    examples_published: dt.date
+    pack: str
+
+    @property
+    def kind(self) -> str:
+        return "check"
+
+    @property
+    def summary(self) -> str:
+        return self.spec.summary
