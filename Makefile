@@ -4,7 +4,7 @@ VENV   ?= .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: setup serve test lint-rules clean
+.PHONY: setup serve test lint-rules goldens clean
 
 setup: $(STAMP)
 
@@ -25,3 +25,6 @@ lint-rules: $(STAMP)
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache
+
+goldens: $(STAMP)
+	$(PY) tests/update_goldens.py

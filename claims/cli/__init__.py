@@ -1,2 +1,78 @@
-def main():
-    raise SystemExit("not yet")
+"""The `claims` command: parse arguments, call the engine, render. Nothing else.
+
+Exit status like a linter's: 0 when no finding is inconsistent, 1 when one is, 2 for bad
+usage, unreadable input or broken rules.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from claims.version import __version__
+
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="claims",
+        description="Find and check quantitative and attributional claims in news articles.",
+    )
+    p.add_argument("--version", action="version", version=f"claims {__version__}")
+    sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    c = sub.add_parser("check", help="check one article (a file, or - for standard input)")
+    c.add_argument("path", metavar="PATH|-")
+    c.add_argument("--published", metavar="YYYY-MM-DD", help="publication date (the reference)")
+    c.add_argument("--title", help="headline, if not part of the text")
+    c.add_argument("--id", help="an identifier echoed in the report")
+    c.add_argument("--format", choices=("text", "json", "claimreview"), default="text")
+    c.add_argument("--rules", action="append", metavar="ID", help="run only these rules (repeatable)")
+    c.add_argument("--skip", action="append", metavar="ID", default=[], help="skip these rules")
+    c.add_argument("--offsets", choices=("codepoint", "utf16"), default="codepoint")
+    c.add_argument("--rules-path", action="append", default=[], metavar="DIR",
+                   help="an extra rule pack (also CLAIMS_RULES_PATH)")
+
+    r = sub.add_parser("rules", help="list, show, test, lint the rules; print their schema")
+    rs = r.add_subparsers(dest="rules_command", required=True, metavar="ACTION")
+    rl = rs.add_parser("list", help="every rule with its kind and summary")
+    rl.add_argument("--rules-path", action="append", default=[], metavar="DIR")
+    sh = rs.add_parser("show", help="one rule: its file, summary, pattern and examples")
+    sh.add_argument("id")
+    sh.add_argument("--rules-path", action="append", default=[], metavar="DIR")
+    t = rs.add_parser("test", help="run the examples of the built-in rules or of a pack")
+    t.add_argument("path", nargs="?", help="a rule pack folder (default: the built-in rules)")
+    t.add_argument("-v", "--verbose", action="store_true", help="list every example")
+    li = rs.add_parser("lint", help="load a pack and report every problem in it")
+    li.add_argument("path", nargs="?", help="a rule pack folder (default: the built-in rules)")
+    rs.add_parser("schema", help="the JSON Schema of rule files, for editors")
+
+    s = sub.add_parser("serve", help="run the HTTP API")
+    s.add_argument("--host", default="127.0.0.1")
+    s.add_argument("--port", type=int, default=8000)
+    s.add_argument("--workers", type=int, default=1)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if args.command == "check":
+        from claims.cli.check import run
+    elif args.command == "rules":
+        from claims.cli.rules import run
+    elif args.command == "serve":
+        from claims.cli.serve import run
+    else:  # pragma: no cover - argparse refuses unknown commands
+        return EXIT_USAGE
+    try:
+        return run(args)
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+
+
+def fail(message: str) -> int:
+    print(f"claims: error: {message}", file=sys.stderr)
+    return EXIT_USAGE

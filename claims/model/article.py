@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 OffsetUnit = Literal["codepoint", "utf16"]
 
@@ -23,6 +23,14 @@ class Article(BaseModel):
         description="Publication date (YYYY-MM-DD): the reference for 'Dec 12', 'last week', "
         "weekdays and ages. Without it, years that are not written stay unknown.",
     )
+
+    @field_validator("published", mode="before")
+    @classmethod
+    def _iso_date(cls, v):
+        # Numbers would otherwise be read as Unix timestamps.
+        if v is None or isinstance(v, (dt.date, str)):
+            return v
+        raise ValueError("give the date as a string YYYY-MM-DD")
 
 
 class CheckOptions(BaseModel):

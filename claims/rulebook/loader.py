@@ -174,6 +174,7 @@ def _load_rule(path: Path, raw: bytes, pack: Pack, fset: FragmentSet, problems: 
         spec = model.model_validate(_prepare(doc.data))
     except ValidationError as exc:
         _report_validation(exc, doc, path, rule_id, model, problems)
+        _validate_parts(doc.data, model, rule_id, path, doc, fset, problems)
         return None
     if bad_name:
         return None
@@ -186,7 +187,7 @@ def _prepare(data: dict) -> dict:
     """Plain strings are allowed where an example only needs its text."""
     ex = data.get("examples")
     if isinstance(ex, dict):
-        for key in ("no_match", "pass"):
+        for key in ("no_match", "pass", "flag"):
             if isinstance(ex.get(key), list):
                 ex[key] = [{"text": e} if isinstance(e, str) else e for e in ex[key]]
     return data
@@ -197,46 +198,10 @@ def _compile_extraction(spec, rule_id, kind, path, doc, pack, fset, problems):
     if spec.kind is not None and spec.kind != kind:
         problems.add(path, doc.line_of(("kind",)), rule_id, "kind", "R115",
                      f"kind {spec.kind!r} disagrees with the folder {kind!r}")
-    compiled_re = None
-    errors, broken_fragment = fset.unknown_references(spec.pattern)
-    for err in errors:
-        problems.add(path, doc.line_of(("pattern",)), rule_id, "pattern", err.code, err.message)
-    if not errors and not broken_fragment:
-        try:
-            expanded = fset.expand(spec.pattern)
-            flags = _FLAGS | (0 if spec.case_sensitive else regex.IGNORECASE)
-            compiled_re = regex.compile(expanded, flags)
-        except ExpansionError as err:
-            problems.add(path, doc.line_of(("pattern",)), rule_id, "pattern", err.code, err.message)
-        except (regex.error, OverflowError) as exc:
-            problems.add(path, doc.line_of(("pattern",)), rule_id, "pattern", "R104",
-                         f"pattern does not compile: {exc}")
+    compiled_re = _compile_pattern(spec.pattern, spec.case_sensitive, rule_id, path, doc, fset,
+                                   problems)
     groups = set(compiled_re.groupindex) if compiled_re else None
-    steps = []
-    for name, mapping in spec.parse.items():
-        loc = ("parse", name)
-        info = NORMALIZERS.get(name)
-        if info is None:
-            problems.add(path, doc.line_of(loc), rule_id, _field(loc), "R106",
-                         f"unknown normalizer {name!r}{_did_you_mean(name, NORMALIZERS)}")
-            continue
-        inputs = {info.inputs[0]: mapping} if isinstance(mapping, str) else dict(mapping)
-        for inp in inputs:
-            if inp not in info.inputs:
-                problems.add(path, doc.line_of(loc + (inp,)), rule_id, _field(loc + (inp,)), "R107",
-                             f"normalizer {name!r} has no input {inp!r}; its inputs: "
-                             f"{', '.join(info.inputs)}")
-        for req in info.required:
-            if req not in inputs:
-                problems.add(path, doc.line_of(loc), rule_id, _field(loc), "R107",
-                             f"normalizer {name!r} needs its input {req!r} mapped to a group")
-        if groups is not None:
-            for inp, group in inputs.items():
-                if group not in groups:
-                    problems.add(path, doc.line_of(loc), rule_id, _field(loc), "R107",
-                                 f"group {group!r} is not in the pattern"
-                                 f"{_did_you_mean(group, groups)}")
-        steps.append(ParseStep(name, info.fn, tuple(inputs.items())))
+    steps = _parse_steps(spec.parse, groups, rule_id, path, doc, problems)
     if spec.span and groups is not None and spec.span not in groups:
         problems.add(path, doc.line_of(("span",)), rule_id, "span", "R107",
                      f"group {spec.span!r} is not in the pattern")
@@ -255,6 +220,60 @@ def _compile_extraction(spec, rule_id, kind, path, doc, pack, fset, problems):
     )
 
 
+def _compile_pattern(pattern, case_sensitive, rule_id, path, doc, fset, problems):
+    line = doc.line_of(("pattern",))
+    errors, broken_fragment = fset.unknown_references(pattern)
+    for err in errors:
+        problems.add(path, line, rule_id, "pattern", err.code, err.message)
+    if errors or broken_fragment:
+        return None
+    try:
+        expanded = fset.expand(pattern)
+        flags = _FLAGS | (0 if case_sensitive else regex.IGNORECASE)
+        return regex.compile(expanded, flags)
+    except ExpansionError as err:
+        problems.add(path, line, rule_id, "pattern", err.code, err.message)
+    except (regex.error, OverflowError) as exc:
+        # Positions would point into the expanded pattern, which nobody wrote.
+        reason = _POSITION.sub("", str(exc))
+        problems.add(path, line, rule_id, "pattern", "R104", f"pattern does not compile: {reason}")
+    return None
+
+
+_POSITION = regex.compile(r"\s+at position \d+(?:\s+\(line \d+, column \d+\))?")
+
+
+def _parse_steps(parse, groups, rule_id, path, doc, problems) -> list[ParseStep]:
+    steps = []
+    for name, mapping in parse.items():
+        loc = ("parse", name)
+        info = NORMALIZERS.get(name)
+        if info is None:
+            problems.add(path, doc.line_of(loc), rule_id, _field(loc), "R106",
+                         f"unknown normalizer {name!r}{_did_you_mean(name, NORMALIZERS)}")
+            continue
+        if not isinstance(mapping, (str, dict)):
+            continue
+        inputs = {info.inputs[0]: mapping} if isinstance(mapping, str) else dict(mapping)
+        for inp in inputs:
+            if inp not in info.inputs:
+                problems.add(path, doc.line_of(loc + (inp,)), rule_id, _field(loc + (inp,)), "R107",
+                             f"normalizer {name!r} has no input {inp!r}; its inputs: "
+                             f"{', '.join(info.inputs)}")
+        for req in info.required:
+            if req not in inputs:
+                problems.add(path, doc.line_of(loc), rule_id, _field(loc), "R107",
+                             f"normalizer {name!r} needs its input {req!r} mapped to a group")
+        if groups is not None:
+            for group in inputs.values():
+                if group not in groups:
+                    problems.add(path, doc.line_of(loc), rule_id, _field(loc), "R107",
+                                 f"group {group!r} is not in the pattern"
+                                 f"{_did_you_mean(group, groups)}")
+        steps.append(ParseStep(name, info.fn, tuple(inputs.items())))
+    return steps
+
+
 def _check_examples(examples, loc, path, doc, rule_id, problems, need):
     if need and len(examples) < need:
         problems.add(path, doc.line_of(loc), rule_id, _field(loc), "R112",
@@ -268,35 +287,12 @@ def _check_examples(examples, loc, path, doc, rule_id, problems, need):
 
 def _compile_check(spec: CheckRule, rule_id, path, doc, pack, problems):
     before = len(problems.errors)
-    ctype = CHECK_TYPES.get(spec.check)
+    ctype = _check_type(spec.check, rule_id, path, doc, problems)
     if ctype is None:
-        problems.add(path, doc.line_of(("check",)), rule_id, "check", "R108",
-                     f"unknown check type {spec.check!r}{_did_you_mean(spec.check, CHECK_TYPES)}; "
-                     f"known: {', '.join(sorted(CHECK_TYPES))}")
         return None
-    params = None
-    try:
-        params = ctype.params.model_validate(spec.params)
-    except ValidationError as exc:
-        for err in exc.errors():
-            loc = ("params", *err["loc"])
-            problems.add(path, doc.line_of(loc), rule_id, _field(loc), "R109",
-                         _describe(err, ctype.params, err["loc"]))
-    for key in ("message", "consistent_message"):
-        template = getattr(spec, key)
-        if template is None:
-            continue
-        try:
-            names = [f for _, f, _, _ in string.Formatter().parse(template) if f is not None]
-        except ValueError as exc:
-            problems.add(path, doc.line_of((key,)), rule_id, key, "R110", f"bad template: {exc}")
-            continue
-        for name in names:
-            base = name.split(".")[0].split("[")[0]
-            if base not in ctype.variables:
-                problems.add(path, doc.line_of((key,)), rule_id, key, "R110",
-                             f"unknown variable {{{name}}}; check type {ctype.name!r} offers: "
-                             f"{', '.join('{' + v + '}' for v in ctype.variables)}")
+    params = _check_params(ctype, spec.params, rule_id, path, doc, problems)
+    _check_messages(ctype, {"message": spec.message, "consistent_message": spec.consistent_message},
+                    rule_id, path, doc, problems)
     if not spec.examples.flag:
         problems.add(path, doc.line_of(("examples",)), rule_id, "examples.flag", "R112",
                      "a check rule needs at least one flag example")
@@ -311,6 +307,63 @@ def _compile_check(spec: CheckRule, rule_id, path, doc, pack, problems):
         level=spec.level, message=spec.message, consistent_message=spec.consistent_message,
         examples_published=pack.info.examples_published, pack=pack.name,
     )
+
+
+def _check_type(name, rule_id, path, doc, problems):
+    ctype = CHECK_TYPES.get(name)
+    if ctype is None:
+        problems.add(path, doc.line_of(("check",)), rule_id, "check", "R108",
+                     f"unknown check type {name!r}{_did_you_mean(name, CHECK_TYPES)}; "
+                     f"known: {', '.join(sorted(CHECK_TYPES))}")
+    return ctype
+
+
+def _check_params(ctype, params, rule_id, path, doc, problems):
+    try:
+        return ctype.params.model_validate(params)
+    except ValidationError as exc:
+        for err in exc.errors():
+            loc = ("params", *err["loc"])
+            problems.add(path, doc.line_of(loc), rule_id, _field(loc), "R109",
+                         _describe(err, ctype.params, err["loc"]))
+    return None
+
+
+def _check_messages(ctype, templates: dict, rule_id, path, doc, problems) -> None:
+    for key, template in templates.items():
+        if not isinstance(template, str):
+            continue
+        try:
+            names = [f for _, f, _, _ in string.Formatter().parse(template) if f is not None]
+        except ValueError as exc:
+            problems.add(path, doc.line_of((key,)), rule_id, key, "R110", f"bad template: {exc}")
+            continue
+        for name in names:
+            base = name.split(".")[0].split("[")[0]
+            if base not in ctype.variables:
+                problems.add(path, doc.line_of((key,)), rule_id, key, "R110",
+                             f"unknown variable {{{name}}}; check type {ctype.name!r} offers: "
+                             f"{', '.join('{' + v + '}' for v in ctype.variables)}")
+
+
+def _validate_parts(data: dict, model, rule_id, path, doc, fset, problems) -> None:
+    """After a schema error, still check the parts that can be checked on their own, so
+    one run reports every problem in the file."""
+    if model is CheckRule:
+        if isinstance(data.get("check"), str):
+            ctype = _check_type(data["check"], rule_id, path, doc, problems)
+            if ctype is not None:
+                if isinstance(data.get("params", {}), dict):
+                    _check_params(ctype, data.get("params", {}), rule_id, path, doc, problems)
+                _check_messages(ctype, {k: data.get(k) for k in ("message", "consistent_message")},
+                                rule_id, path, doc, problems)
+        return
+    if isinstance(data.get("pattern"), str):
+        compiled = _compile_pattern(data["pattern"], bool(data.get("case_sensitive")), rule_id,
+                                    path, doc, fset, problems)
+        if isinstance(data.get("parse"), dict):
+            groups = set(compiled.groupindex) if compiled else None
+            _parse_steps(data["parse"], groups, rule_id, path, doc, problems)
 
 
 def _report_validation(exc: ValidationError, doc, path, rule_id, model, problems) -> None:

@@ -1,0 +1,47 @@
+"""The Litestar application: a factory, thin controllers, one error map.
+
+    uvicorn --factory api.app:create_app
+"""
+
+from __future__ import annotations
+
+from litestar import Litestar
+from litestar.config.cors import CORSConfig
+from litestar.di import Provide
+from litestar.openapi import OpenAPIConfig
+
+from api.controllers.check import CheckController
+from api.controllers.health import HealthController
+from api.controllers.rules import RulesController
+from api.openapi import fix_schema
+from api.problems import EXCEPTION_HANDLERS
+from api.settings import Settings
+from claims import Engine
+from claims.rulebook import load_rulebook, user_roots
+from claims.version import __version__
+
+
+def create_app(settings: Settings | None = None, engine: Engine | None = None) -> Litestar:
+    settings = settings or Settings.from_env()
+    rulebook = engine.rulebook if engine is not None else load_rulebook(user_roots())
+    # The service's own limits apply, whatever engine it was handed.
+    engine = Engine(rulebook, max_chars=settings.max_article_chars, budget_ms=settings.budget_ms)
+
+    def provide_engine() -> Engine:
+        return engine
+
+    return Litestar(
+        route_handlers=[CheckController, RulesController, HealthController],
+        dependencies={"engine": Provide(provide_engine, use_cache=True, sync_to_thread=False)},
+        exception_handlers=EXCEPTION_HANDLERS,
+        request_max_body_size=settings.max_body_bytes,
+        cors_config=CORSConfig(allow_origins=settings.cors_origins) if settings.cors_origins else None,
+        openapi_config=OpenAPIConfig(
+            title="claims",
+            version=__version__,
+            description="Finds quantitative and attributional claims in news articles and "
+            "checks each article against itself.",
+        ),
+        state={"settings": settings},
+        on_startup=[fix_schema],
+    )
