@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 import sys
 from pathlib import Path
 
@@ -37,10 +36,6 @@ def run(args) -> int:
         return fail(str(exc))
     if args.format == "json":
         print(report.model_dump_json(indent=2))
-    elif args.format == "claimreview":
-        from claims.exports import claim_review
-
-        print(json.dumps(claim_review(report, text), indent=2, ensure_ascii=False))
     else:
         name = "stdin" if args.path == "-" else Path(args.path).name
         print(render_report(report, name))

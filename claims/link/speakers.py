@@ -1,51 +1,13 @@
-"""Linking: what each sentence says about its claims.
-
-* a quote's speaker: named beside it, a pronoun ("he said") resolved to the last named
-  speaker, or nobody named at all when it continues the previous quote;
-* a statistic's source: an attribution in the same sentence ("according to the IEA",
-  "Helberg said"), else the speaker of the quote it sits in;
-* a statistic's subject ("China is home to ...", "4 per cent for second-place Malaysia")
-  and its measure ("... of global rare earths refining capacity").
-"""
+"""Quote speakers and statistic sources."""
 
 from __future__ import annotations
-
-import regex
 
 from claims.kinds import NUMERIC
 from claims.mention import Mention
 from claims.text.document import Document
 
-_NAME = r"(?:\p{Lu}[\p{L}\p{M}'\u2019&.-]*)(?:\s+(?:of\s+|and\s+|de\s+|the\s+)?\p{Lu}[\p{L}\p{M}'\u2019&.-]*)*"
-_PROPER = regex.compile(_NAME)
-_AFTER_SUBJECT = regex.compile(
-    r"\s+(?:for|of|in|at|by|from)\s+(?:the\s+)?(?:[\w-]+[- ]place\s+|[\w-]+-largest\s+)?(?P<s>"
-    + _NAME + ")"
-)
-_MEASURE = regex.compile(
-    r"\s+of\s+(?:the\s+)?(?P<m>(?:(?!\s(?:compared|according|while|whereas|but|which|who)\b)"
-    r"[^,;:.()\u2013\u2014\"\u201c\u201d])+)"
-)
-_CLAUSE_BREAK = regex.compile(r"[;:]|,\s+(?:compared|while|whereas|but|and)\b|\s[\u2013\u2014]\s")
 
-
-def link(doc: Document, mentions: list[Mention], lexicons) -> None:
-    for m in mentions:
-        m.sentence = doc.sentence_for_span(m.start, m.end).index
-    pronouns = lexicons["speaker-pronouns"]
-    starters = lexicons["sentence-starters"]
-    _resolve_speakers(doc, mentions, pronouns)
-    _attach_sources(doc, mentions, pronouns)
-    for m in mentions:
-        if m.kind in NUMERIC:
-            _subject_and_measure(doc, m, starters)
-        elif m.kind == "rank":
-            m.subject = m.value.get("subject")
-        elif m.kind == "age":
-            m.subject = m.value.get("person")
-
-
-def _resolve_speakers(doc: Document, mentions: list[Mention], pronouns) -> None:
+def resolve_speakers(doc: Document, mentions: list[Mention], pronouns) -> None:
     last_named: tuple[str, tuple[int, int]] | None = None
     previous_quote: Mention | None = None
     for m in mentions:
@@ -83,7 +45,7 @@ def _continues(doc: Document, before: Mention, after: Mention) -> bool:
     return a.paragraph == b.paragraph or b.index - a.index <= 1
 
 
-def _attach_sources(doc: Document, mentions: list[Mention], pronouns) -> None:
+def attach_sources(doc: Document, mentions: list[Mention], pronouns) -> None:
     by_sentence: dict[int, list[Mention]] = {}
     quotes: list[Mention] = []
     for m in mentions:
@@ -119,28 +81,3 @@ def _attach_sources(doc: Document, mentions: list[Mention], pronouns) -> None:
                 m.source = (q.value["speaker"], span[0], span[1])
                 break
 
-
-def _subject_and_measure(doc: Document, m: Mention, starters) -> None:
-    text = doc.text
-    sent = doc.sentences[m.sentence]
-    after = _AFTER_SUBJECT.match(text, m.end, sent.end)
-    measure = _MEASURE.match(text, m.end, sent.end)
-    if measure:
-        m.measure = " ".join(measure.group("m").split()).rstrip()
-    elif m.kind == "count":
-        m.measure = m.value.get("noun")
-    if after:
-        m.subject = after.group("s")
-        return
-    # Otherwise the nearest name before the claim in its clause.
-    clause_start = sent.start
-    for br in _CLAUSE_BREAK.finditer(text, sent.start, m.start):
-        clause_start = br.end()
-    best = None
-    for p in _PROPER.finditer(text, clause_start, m.start):
-        words = p.group().split()
-        while words and words[0].lower() in starters:
-            words.pop(0)
-        if words:
-            best = " ".join(words)
-    m.subject = best

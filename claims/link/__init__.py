@@ -1,0 +1,33 @@
+"""Linking: what each sentence says about its claims.
+
+* speakers and sources (`speakers.py`): a quote's speaker, named beside it, a pronoun
+  ("he said") resolved to the last named speaker, or the previous quote's when it
+  continues it; a statistic's source, from an attribution in its sentence ("according to
+  the IEA", "Helberg said"), else the speaker of the quote it sits in;
+* subjects and measures (`subjects.py`): "China is home to ...", "4 per cent for
+  second-place Malaysia", "... of global rare earths refining capacity".
+"""
+
+from __future__ import annotations
+
+from claims.kinds import NUMERIC
+from claims.link.speakers import attach_sources, resolve_speakers
+from claims.link.subjects import subject_and_measure
+from claims.mention import Mention
+from claims.text.document import Document
+
+
+def link(doc: Document, mentions: list[Mention], lexicons) -> None:
+    for m in mentions:
+        m.sentence = doc.sentence_for_span(m.start, m.end).index
+    pronouns = lexicons["speaker-pronouns"]
+    starters = lexicons["sentence-starters"]
+    resolve_speakers(doc, mentions, pronouns)
+    attach_sources(doc, mentions, pronouns)
+    for m in mentions:
+        if m.kind in NUMERIC:
+            subject_and_measure(doc, m, starters)
+        elif m.kind == "rank":
+            m.subject = m.value.get("subject")
+        elif m.kind == "age":
+            m.subject = m.value.get("person")
