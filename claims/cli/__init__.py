@@ -48,6 +48,13 @@ def build_parser() -> argparse.ArgumentParser:
     li.add_argument("path", nargs="?", help="a rule pack folder (default: the built-in rules)")
     rs.add_parser("schema", help="the JSON Schema of rule files, for editors")
 
+    e = sub.add_parser("eval", help="score the engine against gold annotations")
+    e.add_argument("--corpus", metavar="DIR", help="corpus folder (default: $CLAIMS_CORPUS or "
+                   "../shared/corpus)")
+    e.add_argument("--task", action="append", metavar="NAME", help="score only this task")
+    e.add_argument("--format", choices=("text", "markdown", "json"), default="text")
+    e.add_argument("--rules-path", action="append", default=[], metavar="DIR")
+
     s = sub.add_parser("serve", help="run the HTTP API")
     s.add_argument("--host", default="127.0.0.1")
     s.add_argument("--port", type=int, default=8000)
@@ -61,6 +68,8 @@ def main(argv: list[str] | None = None) -> int:
         from claims.cli.check import run
     elif args.command == "rules":
         from claims.cli.rules import run
+    elif args.command == "eval":
+        from claims.cli.eval import run
     elif args.command == "serve":
         from claims.cli.serve import run
     else:  # pragma: no cover - argparse refuses unknown commands
