@@ -55,6 +55,14 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("--format", choices=("text", "markdown", "json"), default="text")
     e.add_argument("--rules-path", action="append", default=[], metavar="DIR")
 
+    b = sub.add_parser("bench", help="time the engine on a corpus of real articles")
+    b.add_argument("--corpus", metavar="DIR", help="corpus folder (default: as for eval)")
+    b.add_argument("--repeat", type=int, default=5, help="runs per article (median taken)")
+    b.add_argument("--limit", type=int, default=0, help="only the first N articles")
+    b.add_argument("--per-rule", action="store_true", help="also time each rule alone")
+    b.add_argument("--format", choices=("text", "json"), default="text")
+    b.add_argument("--rules-path", action="append", default=[], metavar="DIR")
+
     s = sub.add_parser("serve", help="run the HTTP API")
     s.add_argument("--host", default="127.0.0.1")
     s.add_argument("--port", type=int, default=8000)
@@ -68,6 +76,8 @@ def main(argv: list[str] | None = None) -> int:
         from claims.cli.check import run
     elif args.command == "rules":
         from claims.cli.rules import run
+    elif args.command == "bench":
+        from claims.cli.bench import run
     elif args.command == "eval":
         from claims.cli.eval import run
     elif args.command == "serve":
