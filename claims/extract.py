@@ -84,7 +84,7 @@ def _matches(rule: CompiledExtraction, text: str, index: TextIndex, bounds, time
     if first is not None:
         starts = index.union(first)
         if anchors:
-            starts = near(starts, anchors, bounds.limits(starts, rule.window))
+            starts = near(starts, anchors, bounds.units(rule.window), _WINDOW_SLACK)
         out = []
         last = -1
         match = rule.regex.match
@@ -123,16 +123,25 @@ class _Bounds:
         for s in doc.sentences:
             para_end[s.paragraph] = s.end
         self.para_ends = [para_end[s.paragraph] for s in doc.sentences]
+        self._sentences = [(s.start, s.end) for s in doc.sentences]
+        self._paragraphs = None
 
     def _unit_end(self, i: int, window: str) -> int:
         if i < 0:
             return self.ends[0] if self.ends else self.n
         return self.para_ends[i] if window == "paragraph" else self.ends[i]
 
-    def limits(self, positions: list[int], window: str) -> list[int]:
-        starts = self.starts
-        return [self._unit_end(bisect_right(starts, p) - 1, window) + _WINDOW_SLACK
-                for p in positions]
+    def units(self, window: str) -> list[tuple[int, int]]:
+        """Sentences, or paragraphs, as (start, end) in order."""
+        if window == "paragraph":
+            if self._paragraphs is None:
+                paras: dict[int, list[int]] = {}
+                for s in self.doc.sentences:
+                    span = paras.setdefault(s.paragraph, [s.start, s.end])
+                    span[1] = s.end
+                self._paragraphs = [tuple(v) for v in paras.values()]
+            return self._paragraphs
+        return self._sentences
 
     def windows(self, anchors: list[int], window: str) -> list[tuple[int, int]]:
         """The sentences (or paragraphs) that hold an anchor, merged, in order."""

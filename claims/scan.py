@@ -9,12 +9,14 @@ required words are absent from the text. Atom sets are interned once per engine
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 
-_WORDS = re.compile(r"[^\W\d_]+")
+import regex
+
 _DIGIT_RUNS = re.compile(r"(?<!\d)\d")
 _DIGITS = re.compile(r"\d")
-_CAPS = re.compile(r"[^\W\d_a-z]")
+_CAPS = regex.compile(r"\p{Lu}")
+_WORD_CAPS = regex.compile(r"(?<!\p{L})\p{Lu}")
 
 
 class AtomSet:
@@ -47,31 +49,35 @@ class ScanPlan:
 
         self.first = {r.id: intern(r.first) if r.first is not None else None for r in rules}
         self.required = {r.id: tuple(intern(a) for a in r.required) for r in rules}
-        self.vocabulary = frozenset(w for s in interned.values() for w in s.toks)
 
 
 class TextIndex:
-    __slots__ = ("text", "low", "plan", "words", "wordset", "_union", "_runs", "_digits",
-                 "_caps")
+    """Words, digits and capitals of one text. Words are runs of letters: the text is
+    lowered and every other character becomes a space, so a word's places are found with
+    str.find on " word " -- in C, and only for words a rule still needs."""
+
+    __slots__ = ("text", "low", "spaced", "plan", "wordset", "_words", "_union", "_runs",
+                 "_digits", "_caps", "_word_caps", "_has_digit", "_has_upper")
 
     def __init__(self, text: str, plan: ScanPlan):
         self.text = text
-        self.low = lowered(text)
+        self.low = low = lowered(text)
+        self.spaced = " " + letters_only(low) + " "
         self.plan = plan
-        vocabulary = plan.vocabulary
-        words: dict[str, list[int]] = {}
-        for m in _WORDS.finditer(self.low):
-            w = m.group()
-            if w in vocabulary:
-                found = words.get(w)
-                if found is None:
-                    words[w] = [m.start()]
-                else:
-                    found.append(m.start())
-        self.words = words
-        self.wordset = frozenset(words)
+        self.wordset = frozenset(self.spaced.split())
+        self._words: dict[str, list[int]] = {}
         self._union: dict[int, list[int]] = {}
-        self._runs = self._digits = self._caps = None
+        self._runs = self._digits = self._caps = self._word_caps = None
+        self._has_digit = _DIGITS.search(text) is not None
+        self._has_upper = text != low
+
+    def word(self, w: str) -> list[int]:
+        found = self._words.get(w)
+        if found is None:
+            # In `spaced`, position i+1 is the text's position i.
+            found = _find_all(self.spaced, f" {w} ")
+            self._words[w] = found
+        return found
 
     def present(self, s: AtomSet) -> bool:
         if s.toks and not s.toks.isdisjoint(self.wordset):
@@ -83,9 +89,9 @@ class TextIndex:
         for w in s.pres:
             if self._prefixed(w):
                 return True
-        if (s.digit or s.anydigit) and self.digit_runs:
+        if (s.digit or s.anydigit) and self._has_digit:
             return True
-        return bool((s.upper or s.anyupper) and self.capitals)
+        return bool((s.upper or s.anyupper) and self._has_upper)
 
     def union(self, s: AtomSet) -> list[int]:
         """Sorted positions where any atom of `s` occurs (cached for the text)."""
@@ -93,9 +99,8 @@ class TextIndex:
         if found is not None:
             return found
         acc: list[int] = []
-        words = self.words
         for w in s.toks & self.wordset:
-            acc.extend(words[w])
+            acc.extend(self.word(w))
         for c in s.chars:
             acc.extend(_find_all(self.text, c))
         for w in s.pres:
@@ -104,10 +109,11 @@ class TextIndex:
             acc.extend(self.all_digits)
         elif s.digit:
             acc.extend(self.digit_runs)
-        if s.anyupper or s.upper:
-            caps = self.capitals
-            acc.extend(caps if s.anyupper else (p for p in caps if p == 0 or not self.text[p - 1].isalpha()))
-        found = sorted(set(acc))
+        if s.anyupper:
+            acc.extend(self.capitals)
+        elif s.upper:
+            acc.extend(self.word_capitals)
+        found = sorted(set(acc)) if len(acc) > 1 else acc
         self._union[id(s)] = found
         return found
 
@@ -126,12 +132,39 @@ class TextIndex:
     @property
     def capitals(self) -> list[int]:
         if self._caps is None:
-            self._caps = [m.start() for m in _CAPS.finditer(self.text) if m.group().isupper()]
+            self._caps = [m.start() for m in _CAPS.finditer(self.text)]
         return self._caps
 
+    @property
+    def word_capitals(self) -> list[int]:
+        """Capitals that begin a word."""
+        if self._word_caps is None:
+            self._word_caps = [m.start() for m in _WORD_CAPS.finditer(self.text)]
+        return self._word_caps
+
     def _prefixed(self, w: str) -> list[int]:
-        low = self.low
-        return [p for p in _find_all(low, w) if p == 0 or not low[p - 1].isalpha()]
+        return _find_all(self.spaced, " " + w)
+
+
+# Bytes that are letters stay; every other ASCII byte becomes a space.
+_ASCII_LETTERS = bytes(c if chr(c).isalpha() else 32 for c in range(128)) + bytes(range(128, 256))
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+
+
+def letters_only(low: str) -> str:
+    """`low` with every character that is not a letter replaced by a space (same length).
+    The ASCII part goes through bytes.translate, which is fast; str.translate with a table
+    is slow on any text with a curly quote in it."""
+    spaced = low.encode("ascii", "replace").translate(_ASCII_LETTERS).decode("ascii")
+    if low.isascii():
+        return spaced
+    out, last = [], 0
+    for m in _NON_ASCII.finditer(low):
+        out.append(spaced[last : m.start()])
+        out.append("".join(c if c.isalpha() else " " for c in m.group()))
+        last = m.end()
+    out.append(spaced[last:])
+    return "".join(out)
 
 
 def lowered(text: str) -> str:
@@ -152,15 +185,34 @@ def _find_all(haystack: str, needle: str) -> list[int]:
     return out
 
 
-def near(starts: list[int], anchor_lists: list[list[int]], limits: list[int]) -> list[int]:
-    """The starts that have, for every list, an anchor at or after them and before their
-    limit (the end of their sentence): only there can a match hold all of them."""
-    out = []
-    for p, limit in zip(starts, limits):
+def near(starts: list[int], anchor_lists: list[list[int]], sentences, slack: int) -> list[int]:
+    """The starts that have, for every anchor list, an anchor at or after them and before
+    the end of their sentence (+ slack): only there can a match hold them all.
+
+    `sentences` is a list of (start, end) in order. Works sentence by sentence: in each,
+    the viable starts are those up to the last place every list still has an anchor.
+    """
+    out: list[int] = []
+    n = len(starts)
+    if not n:
+        return out
+    for s_start, s_end in sentences:
+        lo = bisect_left(starts, s_start)
+        if lo == n:
+            break
+        if starts[lo] >= s_end:
+            continue
+        limit = s_end + slack
+        bound = s_end
         for anchors in anchor_lists:
-            i = bisect_left(anchors, p)
-            if i == len(anchors) or anchors[i] >= limit:
+            i = bisect_left(anchors, limit) - 1
+            if i < 0 or anchors[i] < s_start:
+                bound = -1
                 break
-        else:
-            out.append(p)
+            if anchors[i] < bound:
+                bound = anchors[i]
+        if bound < 0:
+            continue
+        hi = bisect_right(starts, bound, lo)
+        out.extend(starts[lo:hi])
     return out
