@@ -30,10 +30,13 @@ def assign_ids(doc: Document, mentions: list[Mention]) -> None:
     """Ids depend only on the claim and its own sentence, so editing another paragraph
     leaves them unchanged. A sentence repeated word for word gets suffixes in order."""
     seen: dict[str, int] = {}
+    sentence_keys: dict[int, str] = {}
     for m in mentions:
         s = doc.sentences[m.sentence]
-        base = "c" + _digest(m.kind, m.rule, doc.text[s.start : s.end], m.start - s.start,
-                             m.end - s.start)
+        key = sentence_keys.get(s.index)
+        if key is None:  # hashed once per sentence: a claim-dense sentence stays linear
+            key = sentence_keys[s.index] = _digest(doc.text[s.start : s.end])
+        base = "c" + _digest(m.kind, m.rule, key, m.start - s.start, m.end - s.start)
         n = seen.get(base, 0)
         seen[base] = n + 1
         m.id = base if n == 0 else f"{base}-{n + 1}"

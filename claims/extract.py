@@ -13,7 +13,7 @@ import time
 from bisect import bisect_right
 from collections.abc import Iterable
 
-from claims.errors import BudgetExceeded
+from claims.errors import BudgetExceeded, TooManyClaims
 from claims.kinds import finish, layer
 from claims.mention import Mention
 from claims.normalize.registry import NormContext, Reject
@@ -24,6 +24,13 @@ from claims.text.document import Document
 _SOFT_FAILURES = (Reject, ValueError, ArithmeticError, KeyError, IndexError, TypeError)
 # Context allowed past the end of a sentence window, for lookaheads and slips of the splitter.
 _WINDOW_SLACK = 40
+# Past one candidate start in this many characters, the regex engine's own scan is cheaper
+# than a Python-level attempt at each start (a megabyte of quote marks, of digits ...).
+_DENSE = 8
+# News runs a few claims per 1,000 characters (the seed: 6); far past that a text is a table
+# or machine-made, and a report on it would take long and help nobody.
+_MAX_CLAIMS_PER_1000 = 50
+_MIN_CLAIMS_CAP = 2_000
 
 
 class Deadline:
@@ -56,6 +63,7 @@ def extract(
     text = doc.text
     index = TextIndex(text, plan)
     bounds = _Bounds(doc)
+    cap = max(_MIN_CLAIMS_CAP, len(text) * _MAX_CLAIMS_PER_1000 // 1000)
     candidates: list[Mention] = []
     for rule in rules:
         try:
@@ -64,7 +72,9 @@ def extract(
                 rule.regex.finditer(text, timeout=timeout) if full_scan
                 else _matches(rule, text, index, bounds, timeout)
             )
-            for m in matches:
+            for n, m in enumerate(matches):
+                if n >= cap:
+                    raise TooManyClaims(cap, len(text))
                 mention = _mention(rule, m, doc, lexicons)
                 if mention is not None:
                     candidates.append(mention)
@@ -79,36 +89,51 @@ def _matches(rule: CompiledExtraction, text: str, index: TextIndex, bounds, time
     for atoms in required:
         if not index.present(atoms):
             return ()
+    for atoms in plan.context[rule.id]:
+        if not index.present(atoms):
+            return ()
     anchors = sorted((index.union(atoms) for atoms in required), key=len)
     first = plan.first[rule.id]
     if first is not None:
         starts = index.union(first)
         if anchors:
             starts = near(starts, anchors, bounds.units(rule.window), _WINDOW_SLACK)
-        out = []
-        last = -1
-        match = rule.regex.match
-        for p in starts:
-            if p < last:
-                continue
-            m = match(text, p, timeout=timeout)
-            if m is not None and m.end() > p:
-                out.append(m)
+        if len(starts) * _DENSE > len(text):
+            return _scan_windows(rule, text, bounds, anchors, timeout)
+        return _attempts(rule.regex.match, text, starts, timeout)
+    return _scan_windows(rule, text, bounds, anchors, timeout)
+
+
+def _attempts(match, text: str, starts: list[int], timeout):
+    """Anchored matches at each start, in order, never overlapping (as finditer gives)."""
+    last = -1
+    for p in starts:
+        if p < last:
+            continue
+        m = match(text, p, timeout=timeout)
+        if m is not None and m.end() > p:
+            last = m.end()
+            yield m
+
+
+def _scan_windows(rule, text: str, bounds, anchors, timeout):
+    """The pattern scanned by the regex engine over the sentences (or paragraphs) that
+    hold its rarest anchor, or over the whole text when it has none."""
+    if not anchors:
+        return rule.regex.finditer(text, timeout=timeout)
+    return _windowed(rule.regex, text, bounds.windows(anchors[0], rule.window), timeout)
+
+
+def _windowed(pattern, text: str, windows, timeout):
+    last = -1
+    for start, end in windows:
+        stop = min(end + _WINDOW_SLACK, len(text))
+        for m in pattern.finditer(text, max(start, last), stop, timeout=timeout):
+            if m.start() >= end:
+                break
+            if m.end() > m.start():
                 last = m.end()
-        return out
-    if anchors:
-        out = []
-        last = -1
-        for start, end in bounds.windows(anchors[0], rule.window):
-            stop = min(end + _WINDOW_SLACK, len(text))
-            for m in rule.regex.finditer(text, max(start, last), stop, timeout=timeout):
-                if m.start() >= end:
-                    break
-                if m.end() > m.start():
-                    out.append(m)
-                    last = m.end()
-        return out
-    return rule.regex.finditer(text, timeout=timeout)
+                yield m
 
 
 class _Bounds:

@@ -49,6 +49,7 @@ class ScanPlan:
 
         self.first = {r.id: intern(r.first) if r.first is not None else None for r in rules}
         self.required = {r.id: tuple(intern(a) for a in r.required) for r in rules}
+        self.context = {r.id: tuple(intern(a) for a in r.context) for r in rules}
 
 
 class TextIndex:

@@ -39,6 +39,7 @@ class CompiledExtraction:
     # and the one used to narrow the places tried.
     first: frozenset | None = None
     required: tuple[frozenset, ...] = ()
+    context: tuple[frozenset, ...] = ()  # demanded by lookarounds: present, not inside
     window: str = "sentence"
 
     @property

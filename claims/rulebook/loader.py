@@ -222,6 +222,7 @@ def _compile_extraction(spec, rule_id, kind, path, doc, pack, fset, shape, probl
         priority=spec.priority, examples_published=pack.info.examples_published, pack=pack.name,
         first=shape.first_atoms(spec.pattern),
         required=tuple(shape.required_atoms(spec.pattern)[:4]),
+        context=tuple(shape.context_atoms(spec.pattern)[:2]),
         window="paragraph" if kind == "quote" else "sentence",
     )
 

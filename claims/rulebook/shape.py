@@ -320,8 +320,35 @@ class Shape:
             sets = self._mandatory(parse(pattern), False, lambda: False)
         except (Unsupported, KeyError, ValueError, IndexError, RecursionError):
             return []
-        unique = sorted(set(sets), key=lambda a: (_cost(a), sorted(a)))
-        return unique
+        return sorted(set(sets), key=lambda a: (_cost(a), sorted(a)))
+
+    def context_atoms(self, pattern: str) -> list[frozenset]:
+        """Atom sets that lookarounds demand near a match ("in" before a year): the text
+        must hold them, though not inside the match."""
+        try:
+            node = parse(pattern)
+        except (Unsupported, ValueError, IndexError, RecursionError):
+            return []
+        out: list[frozenset] = []
+        try:
+            self._lookaround_sets(node, out)
+        except (Unsupported, KeyError, ValueError, IndexError, RecursionError):
+            return []
+        return sorted(set(out), key=lambda a: (_cost(a), sorted(a)))
+
+    def _lookaround_sets(self, node: Node, out: list) -> None:
+        """Positive lookarounds on the mandatory path of `node`."""
+        if isinstance(node, Seq):
+            for item in node.items:
+                self._lookaround_sets(item, out)
+        elif isinstance(node, Zero) and node.kind in ("lookahead", "lookbehind") and node.child:
+            out.extend(self._mandatory(node.child, False, lambda: False))
+        elif isinstance(node, Group):
+            self._lookaround_sets(node.child, out)
+        elif isinstance(node, Repeat) and node.min >= 1:
+            self._lookaround_sets(node.child, out)
+        elif isinstance(node, Ref) and not node.lexicon:
+            self._lookaround_sets(self.node(node.name), out)
 
     def _mandatory(self, node: Node, before: bool, after_ok) -> list[frozenset]:
         """Alternative atom sets, each met by every match of `node`."""
@@ -493,6 +520,8 @@ class Shape:
         return {("char", c)}
 
     def _class_atoms(self, text: str, before: bool):
+        if text == "\\s":
+            return {("char", c) for c in _SPACES}
         if text in ("\\d", "[0-9]", "[\\d]"):
             return {("digit",) if before else ("anydigit",)}
         if text in ("\\p{Lu}", "[A-Z]"):
@@ -591,7 +620,8 @@ _COMMON = frozenset(
 )
 
 
-_COMMON_CHARS = frozenset(",.-'\"()/:;")
+_SPACES = " \t\n\r\f\v\u00a0\u2009\u202f\u3000"
+_COMMON_CHARS = frozenset(" \t\n\r\f\v\u00a0\u2009\u202f\u3000" ",.-'\"()/:;")
 
 
 def _cost(atoms: frozenset) -> float:
