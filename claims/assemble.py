@@ -7,6 +7,7 @@ import string
 
 from claims.checks.base import Draft
 from claims.kinds import STATISTIC
+from claims.markup import PlainText
 from claims.mention import Mention
 from claims.model.article import Article
 from claims.model.claim import CLAIM_MODELS, Source, Span
@@ -54,21 +55,33 @@ def render(template: str, variables: dict) -> str:
 
 
 class OffsetMap:
-    """Code-point offsets to the unit the caller wants (UTF-16 for JavaScript editors)."""
+    """Offsets into the text the engine read, to offsets into the source as sent.
 
-    def __init__(self, text: str, unit: str):
+    For markup the engine reads the text a reader sees; `source()` maps a span back into
+    the HTML or Markdown, so `source[start:end]` is what the client highlights. Then the
+    unit: code points, or UTF-16 code units for JavaScript editors.
+    """
+
+    def __init__(self, text: str, unit: str, markup: PlainText | None = None):
         self.unit = unit
+        self.markup = markup
+        self.text = markup.source if markup is not None else text
         self._table = None
-        if unit == "utf16" and any(ord(c) > 0xFFFF for c in text):
-            table = [0] * (len(text) + 1)
+        if unit == "utf16" and any(ord(c) > 0xFFFF for c in self.text):
+            table = [0] * (len(self.text) + 1)
             acc = 0
-            for i, c in enumerate(text):
+            for i, c in enumerate(self.text):
                 table[i] = acc
                 acc += 2 if ord(c) > 0xFFFF else 1
-            table[len(text)] = acc
+            table[len(self.text)] = acc
             self._table = table
 
+    def source(self, start: int, end: int) -> tuple[int, int]:
+        """The code-point span in the source that the engine's text[start:end] came from."""
+        return (start, end) if self.markup is None else self.markup.source_span(start, end)
+
     def __call__(self, offset: int) -> int:
+        """A code-point offset into the source, in the caller's unit."""
         return offset if self._table is None else self._table[offset]
 
 
@@ -81,9 +94,10 @@ def build_report(
     version: str,
     ruleset: str,
     offsets: str = "codepoint",
+    markup: PlainText | None = None,
 ) -> Report:
-    text = doc.text
-    om = OffsetMap(text, offsets)
+    om = OffsetMap(doc.text, offsets, markup)
+    text = om.text  # the source as sent: every span and surface text indexes it
     assign_ids(doc, mentions)
 
     findings: list[Finding] = []
@@ -91,10 +105,11 @@ def build_report(
         ids = [m.id for m in d.claims]
         template = rule.message if d.verdict == "inconsistent" else (
             rule.consistent_message or rule.message)
-        evidence = [
-            Evidence.model_construct(start=om(s), end=om(e), text=text[s:e], role=role)
-            for s, e, role in sorted(d.evidence)
-        ]
+        evidence = []
+        for s, e, role in sorted(d.evidence):
+            s, e = om.source(s, e)
+            evidence.append(Evidence.model_construct(start=om(s), end=om(e), text=text[s:e],
+                                                     role=role))
         findings.append(Finding.model_construct(
             id="f" + _digest(rule.id, d.verdict, *ids),
             rule=rule.id,
@@ -123,12 +138,15 @@ def build_report(
         source = None
         if m.source:
             name, ss, se = m.source
+            ss, se = om.source(ss, se)
             source = Source.model_construct(name=name, span=Span.model_construct(start=om(ss), end=om(se)))
         value_model = VALUE_MODELS[m.kind]
+        start, end = om.source(m.start, m.end)
+        s_start, s_end = om.source(s.start, max(s.end, last.end))
         claims.append(CLAIM_MODELS[m.kind].model_construct(
-            id=m.id, kind=m.kind, text=text[m.start : m.end],
-            span=Span.model_construct(start=om(m.start), end=om(m.end)),
-            sentence=Span.model_construct(start=om(s.start), end=om(max(s.end, last.end))),
+            id=m.id, kind=m.kind, text=text[start:end],
+            span=Span.model_construct(start=om(start), end=om(end)),
+            sentence=Span.model_construct(start=om(s_start), end=om(s_end)),
             value=value_model.model_construct(**_defaults(value_model, m.public_value())),
             subject=m.subject, measure=m.measure, source=source, rule=m.rule,
             verdict=m.verdict, flags=list(m.flags),

@@ -32,6 +32,6 @@ class CheckController(Controller):
         sync_to_thread=True,
     )
     def check(self, data: JSONBody[CheckRequest], engine: NamedDependency[Engine]) -> Report:
-        article = Article(**data.model_dump(include={"text", "id", "title", "published"}))
+        article = Article(**data.model_dump(include={"text", "id", "title", "published", "format"}))
         options = CheckOptions(offsets=data.offsets, rules=data.rules, skip_rules=data.skip_rules)
         return engine.check(article, options)
