@@ -32,7 +32,10 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
 
     return Litestar(
         route_handlers=[CheckController, RulesController, HealthController],
-        dependencies={"engine": Provide(provide_engine, use_cache=True, sync_to_thread=False)},
+        dependencies={
+            "engine": Provide(provide_engine, use_cache=True, sync_to_thread=False),
+            "settings": Provide(lambda: settings, use_cache=True, sync_to_thread=False),
+        },
         exception_handlers=EXCEPTION_HANDLERS,
         request_max_body_size=settings.max_body_bytes,
         cors_config=CORSConfig(allow_origins=settings.cors_origins) if settings.cors_origins else None,

@@ -14,6 +14,84 @@ def fix_schema(app: Litestar) -> None:
     schema = app.plugins.get(OpenAPIPlugin).provide_openapi_schema()
     close_request_schemas(schema)
     _merge_numbers(schema)
+    _query_parameters_are_never_null(schema)
+    _add_alternative_representations(schema)
+
+
+def _operations(schema: dict):
+    for path, item in schema.get("paths", {}).items():
+        for method, op in item.items():
+            if isinstance(op, dict) and "responses" in op:
+                yield path, method, op
+
+
+def _query_parameters_are_never_null(schema: dict) -> None:
+    """An optional query parameter comes out as `type: [null, string]` with `null` in its
+    enum; a query string cannot carry null, the parameter is simply left out."""
+    for _, _, op in _operations(schema):
+        for param in op.get("parameters", []):
+            sub = param.get("schema", {})
+            if param.get("in") == "query" and isinstance(sub.get("type"), list):
+                types = [t for t in sub["type"] if t != "null"]
+                sub["type"] = types[0] if len(types) == 1 else types
+                if "enum" in sub:
+                    sub["enum"] = [v for v in sub["enum"] if v is not None]
+
+
+def _add_alternative_representations(schema: dict) -> None:
+    """Representations a handler negotiates (JSON-LD beside JSON) that Litestar's generator
+    cannot express from one return type."""
+    for _, _, op in _operations(schema):
+        for status, extra in ALTERNATIVES.get(op.get("operationId"), {}).items():
+            response = op["responses"].setdefault(status, {"description": "OK"})
+            response.setdefault("content", {}).update(extra)
+
+
+_THING = {"type": "object", "required": ["@type", "name"],
+          "properties": {"@type": {"enum": ["Person", "Organization"]}, "name": {"type": "string"}}}
+CLAIM_REVIEW = {
+    "type": "object",
+    "description": "schema.org ClaimReview JSON-LD: one review per claim with a verdict.",
+    "required": ["@context", "@graph"],
+    "properties": {
+        "@context": {"const": "https://schema.org"},
+        "@graph": {"type": "array", "items": {
+            "type": "object",
+            "required": ["@type", "claimReviewed", "author", "reviewRating", "itemReviewed",
+                         "reviewBody", "identifier"],
+            "properties": {
+                "@type": {"const": "ClaimReview"},
+                "claimReviewed": {"type": "string", "description": "The sentence making the claim."},
+                "author": _THING,
+                "reviewRating": {
+                    "type": "object",
+                    "required": ["@type", "ratingValue", "bestRating", "worstRating",
+                                 "alternateName"],
+                    "properties": {
+                        "@type": {"const": "Rating"},
+                        "ratingValue": {"enum": [1, 2]},
+                        "bestRating": {"const": 2},
+                        "worstRating": {"const": 1},
+                        "alternateName": {"type": "string"},
+                    },
+                },
+                "itemReviewed": {
+                    "type": "object", "required": ["@type", "appearance"],
+                    "properties": {"@type": {"const": "Claim"}, "author": _THING,
+                                   "datePublished": {"type": "string", "format": "date"},
+                                   "appearance": {"type": "object"}},
+                },
+                "reviewBody": {"type": "string"},
+                "identifier": {"type": "string", "description": "The claim's id in the Report."},
+                "url": {"type": "string"},
+                "datePublished": {"type": "string", "format": "date"},
+            },
+        }},
+    },
+}
+ALTERNATIVES = {
+    "checkArticle": {"200": {"application/ld+json": {"schema": CLAIM_REVIEW}}},
+}
 
 
 def close_request_schemas(schema: dict) -> None:

@@ -16,6 +16,7 @@ class Settings(BaseModel):
     max_article_chars: int = Field(default=200_000, description="Longest article (422 above).")
     budget_ms: float = Field(default=2_000.0, description="Time budget per article.")
     cors_origins: list[str] = Field(default_factory=list, description="Origins allowed by CORS.")
+    reviewer: str = Field(default="claims", description="Author of ClaimReview exports.")
 
     @classmethod
     def from_env(cls) -> "Settings":
@@ -25,4 +26,5 @@ class Settings(BaseModel):
             max_article_chars=int(_env("CLAIMS_MAX_ARTICLE_CHARS", "200000")),
             budget_ms=float(_env("CLAIMS_BUDGET_MS", "2000")),
             cors_origins=[o.strip() for o in origins.split(",") if o.strip()],
+            reviewer=_env("CLAIMS_REVIEWER", "claims"),
         )

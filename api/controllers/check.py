@@ -1,15 +1,18 @@
-"""POST /v1/check: one article in, one Report out."""
+"""POST /v1/check: one article in, one Report (or its ClaimReview export) out."""
 
 from __future__ import annotations
 
-from litestar import Controller, post
+from typing import Annotated
+
+from litestar import Controller, Request, Response, post
 from litestar.di import NamedDependency
-from litestar.params import JSONBody
+from litestar.params import JSONBody, QueryParameter
 
 from api.problems import problem_spec
-from api.schemas import CheckRequest
-from claims import CheckOptions, Engine
-from claims.model.article import Article
+from api.render import report_response
+from api.schemas import CheckRequest, ExportFormat
+from api.settings import Settings
+from claims import Engine
 from claims.model.report import Report
 
 PROBLEMS = {
@@ -26,12 +29,22 @@ class CheckController(Controller):
     @post(
         operation_id="checkArticle",
         summary="Check one article",
-        description="Finds the article's claims, checks it against itself and returns the Report.",
+        description="Finds the article's claims, checks it against itself and returns the "
+        "Report; with `Accept: application/ld+json` or `?format=claimreview`, the claims that "
+        "have a verdict as schema.org ClaimReview JSON-LD.",
         status_code=200,
         responses=PROBLEMS,
         sync_to_thread=True,
     )
-    def check(self, data: JSONBody[CheckRequest], engine: NamedDependency[Engine]) -> Report:
-        article = Article(**data.model_dump(include={"text", "id", "title", "published", "format"}))
-        options = CheckOptions(offsets=data.offsets, rules=data.rules, skip_rules=data.skip_rules)
-        return engine.check(article, options)
+    def check(
+        self,
+        data: JSONBody[CheckRequest],
+        engine: NamedDependency[Engine],
+        request: Request,
+        settings: NamedDependency[Settings],
+        export: Annotated[ExportFormat, QueryParameter(
+            name="format", description="'json' (the Report), 'claimreview' (JSON-LD) or 'auto' "
+            "(by the Accept header).")] = "auto",
+    ) -> Response[Report]:
+        report = engine.check(data.article(), data.options())
+        return report_response(report, data, request, export, settings.reviewer)
