@@ -7,6 +7,7 @@ from typing import Any
 from litestar import Litestar
 from litestar._openapi.plugin import OpenAPIPlugin
 
+from api.problems import BatchProblem
 from api.schemas import CLOSED_REQUESTS
 
 
@@ -16,6 +17,7 @@ def fix_schema(app: Litestar) -> None:
     _merge_numbers(schema)
     _query_parameters_are_never_null(schema)
     _add_alternative_representations(schema)
+    _describe_batch(schema)
 
 
 def _operations(schema: dict):
@@ -119,3 +121,46 @@ def _merge_numbers(node: Any) -> None:
     elif isinstance(node, list):
         for value in node:
             _merge_numbers(value)
+
+
+def _ref(name: str) -> dict:
+    return {"$ref": f"#/components/schemas/{name}"}
+
+
+def _describe_batch(schema: dict) -> None:
+    """/v1/batch reads its body as a stream (JSON or NDJSON), so Litestar sees no body
+    type; say what goes in and what comes out. An article is documented as a CheckRequest
+    but may be anything: one that is not valid gets its own problem details in the results
+    (status 200), so the schema must not promise a 4xx for it."""
+    components = schema.setdefault("components", {}).setdefault("schemas", {})
+    components["BatchProblem"] = BatchProblem.model_json_schema(
+        ref_template="#/components/schemas/{model}")
+    article = {"anyOf": [_ref("CheckRequest"), {}],
+               "description": "An article as for /v1/check; anything else gets a problem line."}
+    result = {"anyOf": [_ref("Report"), _ref("BatchProblem")]}
+    for path, method, op in _operations(schema):
+        if op.get("operationId") != "checkBatch":
+            continue
+        op["requestBody"] = {"required": True, "content": {
+            "application/json": {"schema": {
+                "type": "object", "required": ["articles"], "additionalProperties": False,
+                "properties": {"articles": {"type": "array", "items": article, "minItems": 1}},
+            }},
+            "application/x-ndjson": {"schema": {
+                "type": "array", "items": article, "minItems": 1,
+                "description": "One JSON article per line (NDJSON).",
+            }},
+        }}
+        op["responses"]["200"] = {
+            "description": "One result per article, in order: its Report or its problem.",
+            "content": {
+                "application/json": {"schema": {
+                    "type": "object", "required": ["results"],
+                    "properties": {"results": {"type": "array", "items": result}},
+                }},
+                "application/x-ndjson": {"schema": {
+                    "type": "array", "items": result,
+                    "description": "One JSON result per line (NDJSON).",
+                }},
+            },
+        }
