@@ -18,6 +18,7 @@ def fix_schema(app: Litestar) -> None:
     _query_parameters_are_never_null(schema)
     _add_alternative_representations(schema)
     _describe_batch(schema)
+    _declare_security(schema, app)
 
 
 def _operations(schema: dict):
@@ -164,3 +165,34 @@ def _describe_batch(schema: dict) -> None:
                 }},
             },
         }
+
+
+SECURITY_SCHEMES = {
+    "ApiKey": {"type": "apiKey", "in": "header", "name": "X-API-Key"},
+    "Bearer": {"type": "http", "scheme": "bearer"},
+}
+
+
+def _declare_security(schema: dict, app: Litestar) -> None:
+    """With API keys configured, every operation but the health checks needs one and may
+    answer 401, 403 or 429; without keys the service is open and says nothing of it."""
+    settings = app.state["settings"]
+    if not settings.api_keys:
+        return
+    public = {route.path for route in app.routes for handler in getattr(
+        route, "route_handlers", ()) if handler.opt.get("public")}
+    schema.setdefault("components", {})["securitySchemes"] = SECURITY_SCHEMES
+    problem = {"application/problem+json": {"schema": _ref("Problem")}}
+    for path, _, op in _operations(schema):
+        if path in public:
+            continue
+        op["security"] = [{"ApiKey": []}, {"Bearer": []}]
+        op["responses"].setdefault("401", {"description": "No API key was sent.",
+                                           "content": problem})
+        op["responses"].setdefault("403", {"description": "The API key is not accepted.",
+                                           "content": problem})
+        op["responses"].setdefault("429", {
+            "description": "Too many requests for this key; see Retry-After.",
+            "headers": {"Retry-After": {"schema": {"type": "integer"},
+                                        "description": "Seconds to wait."}},
+            "content": problem})

@@ -8,6 +8,7 @@ from litestar import Controller, Request, Response, post
 from litestar.di import NamedDependency
 from litestar.params import JSONBody, QueryParameter
 
+from api.metrics import observe_report
 from api.problems import problem_spec
 from api.render import report_response
 from api.schemas import CheckRequest, ExportFormat
@@ -47,4 +48,5 @@ class CheckController(Controller):
             "(by the Accept header).")] = "auto",
     ) -> Response[Report]:
         report = engine.check(data.article(), data.options())
+        observe_report(report)
         return report_response(report, data, request, export, settings.reviewer)
