@@ -90,7 +90,7 @@ class Engine:
         )
         lexicons = self.rulebook.lexicons
         mentions = extract(doc, extraction, lexicons, deadline)
-        link(doc, mentions, lexicons)
+        link(doc, mentions, lexicons, deadline)
         ctx = CheckContext(doc, mentions, lexicons)
         drafts = []
         for rule in checks:
