@@ -40,10 +40,8 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
         route_handlers=[CheckController, BatchController, RulesController, HealthController,
                         PageController, static_router()],
         guards=guards(settings),
-        dependencies={
-            "engine": Provide(provide_engine, use_cache=True, sync_to_thread=False),
-            "settings": Provide(lambda: settings, use_cache=True, sync_to_thread=False),
-        },
+        # One dependency: with two, Litestar resolves them in a task group on every request.
+        dependencies={"engine": Provide(provide_engine, use_cache=True, sync_to_thread=False)},
         exception_handlers=EXCEPTION_HANDLERS,
         request_max_body_size=settings.max_body_bytes,
         cors_config=CORSConfig(allow_origins=settings.cors_origins) if settings.cors_origins else None,

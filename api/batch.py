@@ -26,7 +26,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from api import problems
 from api.metrics import observe_report
-from api.render import JSON, NDJSON, report_bytes
+from api.render import INLINE_CHARS, JSON, NDJSON, report_bytes
 from api.schemas import SEED_EXAMPLE, CheckRequest
 from api.settings import Settings
 from claims import Engine
@@ -115,6 +115,14 @@ def ndjson_lines(spool, line_limit: int) -> Iterator[bytes | None]:
                 yield line
 
 
+def _size(item) -> int:
+    if isinstance(item, (bytes, bytearray)):
+        return len(item)
+    if isinstance(item, dict) and isinstance(item.get("text"), str):
+        return len(item["text"])
+    return 0
+
+
 def _item_id(item) -> str | None:
     return item.get("id") if isinstance(item, dict) and isinstance(item.get("id"), str) else None
 
@@ -155,7 +163,10 @@ async def results(engine: Engine, items, line_limit: int, ndjson_out: bool) -> A
     if not ndjson_out:
         yield b'{"results":['
     for index, item in enumerate(items):
-        line = await sync_to_thread(check_one, engine, item, index, line_limit)
+        if _size(item) <= INLINE_CHARS:
+            line = check_one(engine, item, index, line_limit)
+        else:
+            line = await sync_to_thread(check_one, engine, item, index, line_limit)
         if ndjson_out:
             yield line + b"\n"
         else:

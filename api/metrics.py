@@ -31,17 +31,29 @@ FINDINGS = Counter("claims_findings", "Findings made, by check rule and verdict.
                    ["rule", "verdict"], registry=_registry)
 
 
+# Labelled children looked up once: labels() validates and locks on every call.
+_children: dict[tuple, object] = {}
+
+
+def _child(metric, *labels):
+    key = (metric, labels)
+    child = _children.get(key)
+    if child is None:
+        child = _children[key] = metric.labels(*labels)
+    return child
+
+
 def observe_request(route: str, method: str, status: int, seconds: float) -> None:
-    REQUESTS.labels(route, method, str(status)).inc()
-    LATENCY.labels(route).observe(seconds)
+    _child(REQUESTS, route, method, str(status)).inc()
+    _child(LATENCY, route).observe(seconds)
 
 
 def observe_report(report: Report) -> None:
     ARTICLES.inc()
     for c in report.claims:
-        CLAIMS.labels(c.rule, c.verdict).inc()
+        _child(CLAIMS, c.rule, c.verdict).inc()
     for f in report.findings:
-        FINDINGS.labels(f.rule, f.verdict).inc()
+        _child(FINDINGS, f.rule, f.verdict).inc()
 
 
 def exposition() -> bytes:

@@ -107,3 +107,8 @@ def parse_keys(text: str, where: str) -> list[ApiKey]:
         name = name or "key-" + hashlib.sha256(key.encode()).hexdigest()[:8]
         keys.append(ApiKey(name=name, key=key, rate=rate))
     return keys
+
+
+def settings_of(connection) -> Settings:
+    """The settings the app was made with (create_app keeps them in the app's state)."""
+    return connection.app.state["settings"]

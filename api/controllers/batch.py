@@ -8,7 +8,7 @@ from litestar.response import Stream
 
 from api.batch import batch_stream
 from api.problems import problem_spec
-from api.settings import Settings
+from api.settings import settings_of
 from claims import Engine
 
 
@@ -31,7 +31,6 @@ class BatchController(Controller):
             422: problem_spec("The JSON body is not an object with a list of articles."),
         },
     )
-    async def batch(self, request: Request, engine: NamedDependency[Engine],
-                    settings: NamedDependency[Settings]) -> Stream:
-        lines, media_type = await batch_stream(request, engine, settings)
+    async def batch(self, request: Request, engine: NamedDependency[Engine]) -> Stream:
+        lines, media_type = await batch_stream(request, engine, settings_of(request))
         return Stream(lines, media_type=media_type)

@@ -10,9 +10,9 @@ from litestar.params import JSONBody, QueryParameter
 
 from api.metrics import observe_report
 from api.problems import problem_spec
-from api.render import report_response
+from api.render import report_response, run_check
 from api.schemas import CheckRequest, ExportFormat
-from api.settings import Settings
+from api.settings import settings_of
 from claims import Engine
 from claims.model.report import Report
 
@@ -35,18 +35,16 @@ class CheckController(Controller):
         "have a verdict as schema.org ClaimReview JSON-LD.",
         status_code=200,
         responses=PROBLEMS,
-        sync_to_thread=True,
     )
-    def check(
+    async def check(
         self,
         data: JSONBody[CheckRequest],
         engine: NamedDependency[Engine],
         request: Request,
-        settings: NamedDependency[Settings],
         export: Annotated[ExportFormat, QueryParameter(
             name="format", description="'json' (the Report), 'claimreview' (JSON-LD) or 'auto' "
             "(by the Accept header).")] = "auto",
     ) -> Response[Report]:
-        report = engine.check(data.article(), data.options())
+        report = await run_check(engine, data.article(), data.options())
         observe_report(report)
-        return report_response(report, data, request, export, settings.reviewer)
+        return report_response(report, data, request, export, settings_of(request).reviewer)

@@ -74,7 +74,9 @@ def build_parser() -> argparse.ArgumentParser:
     s = sub.add_parser("serve", help="run the HTTP API")
     s.add_argument("--host", default="127.0.0.1")
     s.add_argument("--port", type=int, default=8000)
-    s.add_argument("--workers", type=int, default=1)
+    s.add_argument("--workers", type=int, default=1, help="worker processes (one per core)")
+    s.add_argument("--server", choices=("granian", "uvicorn"), default="granian",
+                   help="the ASGI server (default granian)")
     return p
 
 
