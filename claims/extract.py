@@ -57,6 +57,7 @@ def extract(
             if start >= end:
                 continue
             value = dict(rule.constants)
+            ctx.value = value  # later steps may build on earlier ones ("Monday" + "morning")
             try:
                 for step in rule.steps:
                     args = {}

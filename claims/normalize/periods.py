@@ -1,0 +1,143 @@
+"""Periods longer than a month: quarters, halves, seasons, decades and centuries.
+
+A period named without its year is the one news means: the latest that has begun by the
+reference date ("the fourth quarter" in February is last year's, in October this year's);
+a season, the nearest one.
+
+    >>> import datetime as dt
+    >>> from claims.rulebook import builtin_lexicons
+    >>> ctx = NormContext(builtin_lexicons(), dt.date(1998, 1, 26), 0.1)
+    >>> quarter(ctx, "fourth")["timex"]
+    '1997-Q4'
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from claims.normalize import timex
+from claims.normalize.dates import parse_year
+from claims.normalize.registry import NormContext, Reject, normalizer
+
+
+def _ordinal(ctx: NormContext, text: str, highest: int) -> int:
+    t = text.lower().strip().lstrip("q").rstrip("q")
+    digits = t.rstrip("stndrh")
+    if digits.isdigit():
+        n = int(digits)
+    elif t in ("last", "final"):
+        n = highest
+    else:
+        v = ctx.lexicons["ordinals"].get(t)
+        if v is None:
+            raise Reject(f"not an ordinal: {text!r}")
+        n = int(v)
+    if not 1 <= n <= highest:
+        raise Reject(f"there is no period number {n}")
+    return n
+
+
+def _year_shift(relative: str | None) -> int | None:
+    """"last year's" / "year-ago" / "year-earlier" -> -1, "next year's" -> +1,
+    "this year's" -> 0; None when nothing is said."""
+    if not relative:
+        return None
+    r = relative.lower()
+    if any(w in r for w in ("last", "ago", "earlier", "previous", "prior")):
+        return -1
+    if any(w in r for w in ("next", "coming", "following")):
+        return 1
+    return 0
+
+
+def _part_of_year(ctx, n: int, size: int, gran: str, year, relative) -> dict:
+    """Quarter or half number `n` (of 12/size per year)."""
+    ref = ctx.reference
+    if year:
+        y: int | None = parse_year(year, ctx.lexicons)
+    elif ref is None:
+        return {"timex": f"XXXX-{'Q' if gran == 'quarter' else 'H'}{n}", "granularity": gran}
+    else:
+        current = (ref.month - 1) // size + 1
+        y = ref.year if n <= current else ref.year - 1
+        shift = _year_shift(relative)
+        if shift is not None:
+            y = ref.year + shift if "year's" in relative.lower() else y + shift
+    return {"timex": timex.write(gran, dt.date(y, size * n - size + 1, 1)), "granularity": gran}
+
+
+@normalizer("quarter")
+def quarter(ctx: NormContext, ordinal: str, year: str | None = None,
+            relative: str | None = None) -> dict:
+    """"the third quarter" -> 1989-Q3 (the latest third quarter by the reference),
+    "Q4 2024" -> 2024-Q4, "next year's first quarter" -> 1990-Q1, "the year-ago third
+    quarter" -> 1988-Q3."""
+    return _part_of_year(ctx, _ordinal(ctx, ordinal, 4), 3, "quarter", year, relative)
+
+
+@normalizer("half")
+def half(ctx: NormContext, ordinal: str, year: str | None = None,
+         relative: str | None = None) -> dict:
+    """"the first half" -> 2025-H1, "the second half of 1989" -> 1989-H2."""
+    return _part_of_year(ctx, _ordinal(ctx, ordinal, 2), 6, "half", year, relative)
+
+
+@normalizer("season")
+def season(ctx: NormContext, name: str, year: str | None = None,
+           relative: str | None = None) -> dict:
+    """"this summer" -> 1998-SU, "last fall" -> the latest fall before the reference's
+    season, "the winter of 1994" -> 1994-WI (a winter is the year it starts in)."""
+    code = ctx.lexicons["seasons"].get(name)
+    if code is None:
+        raise Reject(f"not a season: {name!r}")
+    if year:
+        return {"timex": f"{parse_year(year, ctx.lexicons):04d}-{code}", "granularity": "season"}
+    ref = ctx.reference
+    if ref is None:
+        return {"timex": f"XXXX-{code}", "granularity": "season"}
+    first = timex.SEASONS[code]
+    starts = [dt.date(y, first, 1) for y in (ref.year - 2, ref.year - 1, ref.year, ref.year + 1)]
+    current = timex.read(timex.write("season", ref))[1]
+    step = 0
+    if relative:
+        word = " ".join(relative.lower().split()).replace("this past", "last")
+        step = int(ctx.lexicons["relative-words"].get(word, 0))
+    if step < 0:
+        start = max(s for s in starts if s < current)
+    elif step > 0:
+        start = min(s for s in starts if s > current)
+    else:  # the nearest: its middle closest to the reference
+        start = min(starts, key=lambda s: abs((timex.add_months(s, 1) + dt.timedelta(days=14)
+                                               - ref).days))
+    return {"timex": timex.write("season", start), "granularity": "season"}
+
+
+@normalizer("decade")
+def decade(ctx: NormContext, text: str) -> dict:
+    """"the 1990s" -> 199, "the '80s" -> 198, "the sixties" -> 196 (the latest such decade
+    by the reference)."""
+    t = text.lower().replace("\u2019", "'").lstrip("'").rstrip("s").rstrip("'")
+    if t.isdigit() and len(t) == 4:
+        return {"timex": t[:3], "granularity": "decade"}
+    if t.isdigit() and len(t) == 2:
+        tens = int(t)
+    else:
+        v = ctx.lexicons["number-words"].get(t[:-2] + "y" if t.endswith("ie") else t)
+        if v is None or int(v) % 10 or not 10 <= int(v) <= 90:
+            raise Reject(f"not a decade: {text!r}")
+        tens = int(v)
+    if tens % 10:
+        raise Reject(f"not a decade: {text!r}")
+    ref_year = ctx.reference.year if ctx.reference else None
+    if ref_year is None:
+        return {"timex": f"XX{tens // 10}", "granularity": "decade"}
+    century = ref_year // 100 * 100
+    y = century + tens if century + tens <= ref_year else century - 100 + tens
+    return {"timex": f"{y // 10:03d}", "granularity": "decade"}
+
+
+@normalizer("century")
+def century(ctx: NormContext, ordinal: str) -> dict:
+    """"the 20th century" -> 19, "the 11th century" -> 10."""
+    n = _ordinal(ctx, ordinal, 30)
+    return {"timex": f"{n - 1:02d}", "granularity": "century"}
