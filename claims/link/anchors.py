@@ -31,8 +31,10 @@ from claims.text.document import Document
 # From finest to coarsest; a season sits with the quarter it overlaps.
 _RANK = {"day": 0, "week": 1, "weekend": 1, "month": 2, "quarter": 3, "season": 3, "half": 4,
          "year": 5, "decade": 6, "century": 7}
-# How far back (in sentences) a date can anchor a "year ago" in an earnings report.
+# How far back (in sentences) a date can anchor a "year ago" in an earnings report, and
+# how old (in days before the publication date) the reported period may be.
 _AGO_WINDOW = 3
+_REPORTED_PERIOD_AGE = 400
 
 
 def anchor_dates(doc: Document, mentions: list[Mention]) -> None:
@@ -43,7 +45,7 @@ def anchor_dates(doc: Document, mentions: list[Mention]) -> None:
             continue
         hint = m.value.get("_anchor")
         if hint:
-            resolved = _resolve(hint, last, m)
+            resolved = _resolve(hint, last, m, doc.published)
             if resolved is not None:
                 m.value["timex"], gran = resolved
                 m.value["granularity"] = "week" if gran == "weekend" else gran
@@ -60,7 +62,7 @@ def anchor_dates(doc: Document, mentions: list[Mention]) -> None:
         mentions[:] = [m for m in mentions if m not in drop]
 
 
-def _resolve(hint: dict, last, m: Mention) -> tuple[str, str] | None:
+def _resolve(hint: dict, last, m: Mention, reference) -> tuple[str, str] | None:
     if last is None:
         return None
     gran, start, anchor = last
@@ -69,6 +71,11 @@ def _resolve(hint: dict, last, m: Mention) -> tuple[str, str] | None:
     if want and gran != want:
         return None
     mode = hint.get("mode")
+    if hint.get("reported"):
+        # "year-ago", "a year ago": a year before the period the report is about, which
+        # is recent; an older period is already the comparison ("the 1988 period")
+        if reference is not None and not 0 <= (reference - start).days <= _REPORTED_PERIOD_AGE:
+            return None
     if mode == "ago":
         if gran not in ("quarter", "half") or m.sentence - anchor.sentence > _AGO_WINDOW:
             return None

@@ -103,7 +103,8 @@ def offset(ctx: NormContext, unit: str, number: str | None = None,
         if target == "day":
             out["_date"] = d
     mode = "ago" if direction.lower().startswith("ago") else "any"
-    out["_anchor"] = {"unit": shift_unit, "n": sign * steps, "granularity": target, "mode": mode}
+    out["_anchor"] = {"unit": shift_unit, "n": sign * steps, "granularity": target, "mode": mode,
+                      "reported": mode == "ago"}
     return out
 
 
@@ -188,7 +189,7 @@ def year_ago(ctx: NormContext, text: str, period: str | None = None) -> dict:
     else:
         out = {"timex": f"{ctx.reference.year - 1:04d}"}
     out["granularity"] = "quarter" if quarterly else "year"
-    out["_anchor"] = {"unit": "year", "n": -1, "mode": "any",
+    out["_anchor"] = {"unit": "year", "n": -1, "mode": "any", "reported": True,
                       "want": "quarter" if quarterly else None}
     return out
 
