@@ -141,3 +141,35 @@ def century(ctx: NormContext, ordinal: str) -> dict:
     """"the 20th century" -> 19, "the 11th century" -> 10."""
     n = _ordinal(ctx, ordinal, 30)
     return {"timex": f"{n - 1:02d}", "granularity": "century"}
+
+
+@normalizer("period_ending")
+def period_ending(ctx: NormContext, unit: str, month: str, day: str, year: str | None = None,
+                  verb: str | None = None) -> dict:
+    """"the quarter ended Sept. 30" -> the quarter containing Sept. 30; "the year ending
+    June 30, 1990" -> 1990 (a fiscal year is named by the year it ends in)."""
+    from claims.normalize.dates import _day_number
+
+    m = ctx.lexicons["months"].get(month.rstrip("."))
+    if m is None:
+        raise Reject(f"not a month: {month!r}")
+    m, d = int(m), _day_number(ctx, day)
+    ref = ctx.reference
+    if year:
+        y = parse_year(year, ctx.lexicons)
+    elif ref is None:
+        return {"timex": "XXXX", "granularity": "year"}
+    elif (verb or "").lower() == "ended":  # the latest such day on or before the reference
+        y = ref.year if (m, d) <= (ref.month, ref.day) else ref.year - 1
+    else:
+        from claims.normalize.dates import nearest_year
+
+        y = nearest_year(m, d, ref)
+    try:
+        end = dt.date(y, m, d)
+    except ValueError as exc:
+        raise Reject(str(exc)) from None
+    gran = {"quarter": "quarter", "half": "half"}.get(unit.lower(), "year")
+    if unit.lower() == "period":  # a period ending on a quarter's last day is that quarter
+        gran = "quarter" if m % 3 == 0 else "month"
+    return {"timex": timex.write(gran, end), "granularity": gran}
