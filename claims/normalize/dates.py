@@ -111,6 +111,10 @@ def calendar_date(
         y = relative_year(ctx, m, relative)
     elif ctx.reference:
         y = nearest_year(m, d, ctx.reference)
+        start = min(s[0] for s in ctx.spans.values() if s and s[0] >= 0) if ctx.spans else 0
+        if ctx.text and looks_back(ctx.text, start):
+            ref = ctx.reference
+            y = ref.year if (m, d or 1) <= (ref.month, ref.day) else ref.year - 1
     else:
         y = None
     ystr = f"{y:04d}" if y is not None else "XXXX"
@@ -208,6 +212,12 @@ _REPORTED = regex.compile(
     r"\b(?:said|says|announced|reported|told|added|disclosed|stated|declared|confirmed|"
     r"denied|ended|closed|fell|rose|died|was|were)\s+(?:on\s+|late\s+|early\s+)?$", regex.I)
 _CLAUSE_START = regex.compile(r"[.;:!?\n]|,\s*(?:``|\"|“|')|\bsaid\b|\bsays\b", regex.I)
+# "had been scheduled to lapse Friday", "as previously planned Saturday": a plan that was.
+_PAST_PLAN = regex.compile(r"\b(?:had|was|were|previously|originally)\b", regex.I)
+# Words right before a date that put it in the past: "the year ended Jan. 31", "since May 5".
+_PAST_BEFORE = regex.compile(
+    r"\b(?:ended|since|began|started|expired|took\s+place|was\s+held|were\s+held)\s+(?:on\s+)?$",
+    regex.I)
 
 
 def looks_ahead(text: str, start: int, window: int = 60) -> bool:
@@ -220,7 +230,13 @@ def looks_ahead(text: str, start: int, window: int = 60) -> bool:
         before = before[cut.end():]
     if _REPORTED.search(before):
         return False
-    return bool(_FUTURE_CUES.search(before))
+    cue = _FUTURE_CUES.search(before)
+    return bool(cue) and not _PAST_PLAN.search(before, 0, cue.start())
+
+
+def looks_back(text: str, start: int, window: int = 40) -> bool:
+    """Whether the words right before `start` put a date in the past ("ended Jan. 31")."""
+    return bool(_PAST_BEFORE.search(text[max(0, start - window) : start]))
 
 
 @normalizer("holiday")

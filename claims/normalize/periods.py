@@ -173,3 +173,14 @@ def period_ending(ctx: NormContext, unit: str, month: str, day: str, year: str |
     if unit.lower() == "period":  # a period ending on a quarter's last day is that quarter
         gran = "quarter" if m % 3 == 0 else "month"
     return {"timex": timex.write(gran, end), "granularity": gran}
+
+
+@normalizer("containing")
+def containing(ctx: NormContext, unit: str) -> dict:
+    """The period of `unit` around the date the rule's earlier steps found: "the week of
+    March 6" -> 2000-W10, "Easter week"."""
+    gran = ctx.lexicons["calendar-units"].get(unit)
+    found = timex.read(ctx.value.get("timex", ""))
+    if gran is None or found is None:
+        raise Reject(f"no {unit!r} around {ctx.value.get('timex')!r}")
+    return {"timex": timex.write(gran, found[1]), "granularity": "week" if gran == "weekend" else gran}
