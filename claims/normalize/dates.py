@@ -112,9 +112,11 @@ def calendar_date(
     elif ctx.reference:
         y = nearest_year(m, d, ctx.reference)
         start = min(s[0] for s in ctx.spans.values() if s and s[0] >= 0) if ctx.spans else 0
+        ref = ctx.reference
         if ctx.text and looks_back(ctx.text, start):
-            ref = ctx.reference
             y = ref.year if (m, d or 1) <= (ref.month, ref.day) else ref.year - 1
+        elif ctx.text and looks_ahead(ctx.text, start):
+            y = ref.year if (m, d or 31) >= (ref.month, ref.day) else ref.year + 1
     else:
         y = None
     ystr = f"{y:04d}" if y is not None else "XXXX"

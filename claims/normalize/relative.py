@@ -209,7 +209,11 @@ def anaphor(ctx: NormContext, text: str, unit: str | None = None) -> dict:
     else:
         gran = unit_of(ctx, u)
     out: dict
-    if gran in _ANAPHOR_DEFAULT and ctx.reference is not None:
+    latest = gran is None and any(w in text.lower() for w in ("latest", "recent"))
+    if latest and ctx.reference is not None:  # "the latest period": the latest quarter
+        out = period(ctx, "quarter", -1)
+        required = False
+    elif gran in _ANAPHOR_DEFAULT and ctx.reference is not None:
         out = period(ctx, gran, _ANAPHOR_DEFAULT[gran])
         required = False
     else:
