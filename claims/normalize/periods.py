@@ -137,10 +137,15 @@ def decade(ctx: NormContext, text: str) -> dict:
 
 
 @normalizer("century")
-def century(ctx: NormContext, ordinal: str) -> dict:
-    """"the 20th century" -> 19, "the 11th century" -> 10."""
-    n = _ordinal(ctx, ordinal, 30)
-    return {"timex": f"{n - 1:02d}", "granularity": "century"}
+def century(ctx: NormContext, ordinal: str | None = None, direction: str | None = None) -> dict:
+    """"the 20th century" -> 19, "the 11th century" -> 10, "this century" -> the
+    reference's."""
+    if ordinal:
+        n = _ordinal(ctx, ordinal, 30)
+        return {"timex": f"{n - 1:02d}", "granularity": "century"}
+    if ctx.reference is None:
+        return {"timex": "XX", "granularity": "century"}
+    return {"timex": f"{ctx.reference.year // 100:02d}", "granularity": "century"}
 
 
 @normalizer("period_ending")
