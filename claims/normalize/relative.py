@@ -88,7 +88,8 @@ def offset(ctx: NormContext, unit: str, number: str | None = None,
     gave just before. "Several years ago" is PAST_REF."""
     gran = unit_of(ctx, unit)
     sign = -1 if direction.lower().split()[0] in _BACKWARD else 1
-    n = amount(ctx, number)
+    # "months ago": a plural with no number says no number
+    n = None if number is None and unit.lower().endswith("s") else amount(ctx, number)
     if n is None:
         return {"timex": "PAST_REF" if sign < 0 else "FUTURE_REF", "granularity": "vague"}
     # A date so many decades ago is a year; "a quarter ago" is the quarter before.
