@@ -205,6 +205,7 @@ def _mention(rule: CompiledExtraction, m, doc: Document, lexicons) -> Mention | 
                 continue
             if ctx is None:
                 ctx = NormContext(lexicons, doc.published, rule.tolerance, doc.text)
+                ctx.value = value  # later steps may build on earlier ones ("Monday" + "morning")
             ctx.spans = spans
             value.update(step.fn(ctx, **args))
         finish(rule.kind, value, rule.tolerance)

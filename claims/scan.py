@@ -22,12 +22,14 @@ _WORD_CAPS = regex.compile(r"(?<!\p{L})\p{Lu}")
 class AtomSet:
     """One set of atoms, split by sort for fast lookups."""
 
-    __slots__ = ("key", "toks", "pres", "chars", "digit", "anydigit", "upper", "anyupper")
+    __slots__ = ("key", "toks", "pres", "subs", "chars", "digit", "anydigit", "upper",
+                 "anyupper")
 
     def __init__(self, atoms: frozenset):
         self.key = atoms
         self.toks = frozenset(a[1] for a in atoms if a[0] == "tok")
         self.pres = tuple(sorted(a[1] for a in atoms if a[0] == "pre"))
+        self.subs = tuple(sorted(a[1] for a in atoms if a[0] == "sub"))
         self.chars = tuple(sorted(a[1] for a in atoms if a[0] == "char"))
         kinds = {a[0] for a in atoms}
         self.digit = "digit" in kinds
@@ -90,6 +92,10 @@ class TextIndex:
         for w in s.pres:
             if self._prefixed(w):
                 return True
+        low = self.low
+        for w in s.subs:
+            if w in low:
+                return True
         if (s.digit or s.anydigit) and self._has_digit:
             return True
         return bool((s.upper or s.anyupper) and self._has_upper)
@@ -106,6 +112,8 @@ class TextIndex:
             acc.extend(_find_all(self.text, c))
         for w in s.pres:
             acc.extend(self._prefixed(w))
+        for w in s.subs:
+            acc.extend(_find_all(self.low, w))
         if s.anydigit:
             acc.extend(self.all_digits)
         elif s.digit:

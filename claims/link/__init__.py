@@ -4,6 +4,8 @@
   ("he said") resolved to the last named speaker, or the previous quote's when it
   continues it; a statistic's source, from an attribution in its sentence ("according to
   the IEA", "Helberg said"), else the speaker of the quote it sits in;
+* temporal anchors (`anchors.py`): "a year earlier", "that day", "the following month"
+  counted from the date the article gave before them;
 * subjects and measures (`subjects.py`): "China is home to ...", "4 per cent for
   second-place Malaysia", "... of global rare earths refining capacity".
 """
@@ -11,6 +13,7 @@
 from __future__ import annotations
 
 from claims.kinds import NUMERIC
+from claims.link.anchors import anchor_dates
 from claims.link.speakers import attach_sources, resolve_speakers
 from claims.link.subjects import subject_and_measure
 from claims.mention import Mention
@@ -21,6 +24,7 @@ def link(doc: Document, mentions: list[Mention], lexicons, deadline=None) -> Non
     """`deadline` (claims.extract.Deadline) bounds the work on pathological text."""
     for m in mentions:
         m.sentence = doc.sentence_for_span(m.start, m.end).index
+    anchor_dates(doc, mentions)
     pronouns = lexicons["speaker-pronouns"]
     starters = lexicons["sentence-starters"]
     resolve_speakers(doc, mentions, pronouns)

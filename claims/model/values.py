@@ -44,12 +44,24 @@ class QuantityValue(NumberValue):
     si_unit: str | None = None
 
 
+# TIMEX3 modifiers: where in the period ("early October": START), how exact ("about two
+# years": APPROX), or which side of it ("more than four hours": MORE_THAN).
+TimexMod = Literal[
+    "START", "MID", "END", "APPROX", "BEFORE", "AFTER", "ON_OR_BEFORE", "ON_OR_AFTER",
+    "LESS_THAN", "MORE_THAN", "EQUAL_OR_LESS", "EQUAL_OR_MORE",
+]
+
+
 class DateValue(_Value):
-    timex: str = Field(description="TIMEX3 value: '2025-12-12', '2025-10', 'XXXX-12-12'.")
-    mod: Literal["START", "MID", "END", "APPROX", "BEFORE", "AFTER"] | None = None
+    timex: str = Field(
+        description="TIMEX3 value: '2025-12-12', '2025-10', 'XXXX-12-12', '2025-Q3', "
+        "'2025-W49', '2025-12-08TMO', '2025-12-08T10:35', '199' (the 1990s), or "
+        "PRESENT_REF / PAST_REF / FUTURE_REF for 'now', 'recently', 'in the future'."
+    )
+    mod: TimexMod | None = None
     granularity: Literal[
-        "millennium", "century", "decade", "year", "quarter", "season", "month", "week",
-        "day", "part_of_day", "time",
+        "millennium", "century", "decade", "year", "half", "quarter", "season", "month",
+        "week", "day", "part_of_day", "time", "vague",
     ]
     weekday: str | None = Field(
         default=None, description="The weekday the text states alongside the date, if any."
@@ -57,8 +69,15 @@ class DateValue(_Value):
 
 
 class DurationValue(_Value):
-    timex: str = Field(description="TIMEX3 duration: 'P1Y', 'P30Y', 'P1W'.")
+    timex: str = Field(
+        description="TIMEX3 duration: 'P1Y', 'P30Y', 'P1W', 'PT1M30S', 'PXY' ('several "
+        "years'); for a frequency, its period ('P1W' for 'every week') or the days it "
+        "recurs on ('XXXX-WXX-4' for 'every Thursday')."
+    )
     set: bool = Field(default=False, description="True for frequencies ('every week').")
+    mod: TimexMod | None = Field(
+        default=None, description="'more than four hours': MORE_THAN; 'about a year': APPROX."
+    )
 
 
 class AgeValue(_Value):

@@ -369,7 +369,9 @@ class Shape:
                         j += 1
                     whole = _ends_word(items[j:], self) if j < len(items) else after_ok()
                     if len(word) >= 2 or before:
-                        out.append(frozenset({_word_atom(word.lower(), before, whole)}))
+                        atom = (("sub", word.lower()) if _after_letters(items[:i])
+                                else _word_atom(word.lower(), before, whole))
+                        out.append(frozenset({atom}))
                     before = 0
                     i = j
                     continue
@@ -653,6 +655,40 @@ def _cost(atoms: frozenset) -> float:
             word = a[1]
             total += 40 if word in _COMMON else 0.3
     return total + 1
+
+
+def _after_letters(before_items: list[Node]) -> bool:
+    """True when the item just before (skipping zero-width ones) may end with a letter
+    written in the pattern itself -- `[Ee]very`, `(?:Mon|Tues)days` -- so a word that
+    follows is the middle of a word of the text, not its start."""
+    for item in reversed(before_items):
+        if isinstance(item, Zero):
+            continue
+        return _may_end_with_letter(item)
+    return False
+
+
+def _may_end_with_letter(item: Node) -> bool:
+    if isinstance(item, Lit):
+        return bool(_LETTER.match(item.char))
+    if isinstance(item, Class):
+        t = item.text
+        if t in ("\\s", "\\d", "\\W", "\\S", "\\D"):
+            return t in ("\\S", "\\D")
+        return True  # a class may hold letters; err towards "middle of a word"
+    if isinstance(item, Repeat):
+        return _may_end_with_letter(item.child)
+    if isinstance(item, Group):
+        return _may_end_with_letter(item.child)
+    if isinstance(item, Seq):
+        for sub in reversed(item.items):
+            if isinstance(sub, Zero):
+                continue
+            return _may_end_with_letter(sub)
+        return False
+    if isinstance(item, Alt):
+        return any(_may_end_with_letter(b) for b in item.branches)
+    return False  # fragments and lexicons are written to end at word edges
 
 
 def _ends_mask(item: Node, shape: Shape) -> int:
