@@ -85,6 +85,7 @@ class Unsupported(Exception):
     pass
 
 
+_SKIP = regex.compile(r"(?:\s+|\#[^\n]*)*")  # verbose mode: spaces and comments
 _REF = regex.compile(r"\{(@?)([A-Za-z][\w-]*)(?::[A-Za-z_]\w*)?\}")
 _QUANT = regex.compile(r"\{(\d*)(?:(,)(\d*))?\}")
 
@@ -105,16 +106,7 @@ class _Parser:
         return self.s[self.i] if self.i < len(self.s) else ""
 
     def skip(self) -> None:
-        s = self.s
-        while self.i < len(s):
-            c = s[self.i]
-            if c.isspace():
-                self.i += 1
-            elif c == "#":
-                nl = s.find("\n", self.i)
-                self.i = len(s) if nl < 0 else nl + 1
-            else:
-                break
+        self.i = _SKIP.match(self.s, self.i).end()
 
     def alt(self) -> Node:
         branches = [self.seq()]
@@ -298,6 +290,7 @@ class Shape:
         self.fragments = fragments
         self.lexicons = lexicons
         self._parsed: dict[str, Node] = {}
+        self._lexicon_cache: dict[tuple, set] = {}
 
     def node(self, name: str) -> Node:
         if name not in self._parsed:
@@ -477,9 +470,16 @@ class Shape:
         return atoms, True
 
     def _lexicon_atoms(self, name: str, before: bool, after_ok) -> set:
+        whole = after_ok()
+        key = ("first", name, whole)
+        if key not in self._lexicon_cache:
+            self._lexicon_cache[key] = self._lexicon_atoms_uncached(name, whole)
+        return self._lexicon_cache[key]
+
+    def _lexicon_atoms_uncached(self, name: str, whole: bool) -> set:
         lex = self.lexicons[name]
         out = set()
-        whole = after_ok()
+        before = 0
         for e in lex.entries:
             t = e.text.lower()
             m = regex.match(r"\p{L}+", t)
@@ -497,8 +497,15 @@ class Shape:
     def _lexicon_anchor_atoms(self, name: str, before: bool, after_ok) -> set:
         """Like _lexicon_atoms, but an entry with a rare symbol in it ("A$", "US$") is
         represented by that symbol: every occurrence of the entry contains it."""
+        whole = after_ok()
+        key = ("anchor", name, whole)
+        if key not in self._lexicon_cache:
+            self._lexicon_cache[key] = self._lexicon_anchor_atoms_uncached(name, whole)
+        return self._lexicon_cache[key]
+
+    def _lexicon_anchor_atoms_uncached(self, name: str, whole: bool) -> set:
         out = set()
-        starts = self._lexicon_atoms(name, before, after_ok)
+        starts = self._lexicon_atoms_uncached(name, whole)
         by_first = {}
         for e in self.lexicons[name].entries:
             t = e.text.lower()
