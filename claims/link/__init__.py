@@ -5,12 +5,14 @@
   continues it; a statistic's source, from an attribution in its sentence ("according to
   the IEA", "Helberg said"), else the speaker of the quote it sits in;
 * subjects and measures (`subjects.py`): "China is home to ...", "4 per cent for
-  second-place Malaysia", "... of global rare earths refining capacity".
+  second-place Malaysia", "... of global rare earths refining capacity";
+* whose age (`persons.py`): "(example removed: licensed corpus text) protester".
 """
 
 from __future__ import annotations
 
 from claims.kinds import NUMERIC
+from claims.link.persons import age_person
 from claims.link.speakers import attach_sources, resolve_speakers
 from claims.link.subjects import subject_and_measure
 from claims.mention import Mention
@@ -30,4 +32,4 @@ def link(doc: Document, mentions: list[Mention], lexicons) -> None:
         elif m.kind == "rank":
             m.subject = m.value.get("subject")
         elif m.kind == "age":
-            m.subject = m.value.get("person")
+            m.subject = age_person(doc, m, lexicons)
