@@ -31,6 +31,8 @@ class CheckContext:
     mentions: list[Mention]
     lexicons: Any
     by_kind: dict[str, list[Mention]] = field(default_factory=dict)
+    # Work several check rules share (sentence skeletons, frames), made once per article.
+    cache: dict[str, Any] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         for m in self.mentions:

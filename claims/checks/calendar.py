@@ -62,6 +62,8 @@ def weekday_matches_date(ctx: CheckContext, rule):
         # A weekday alone ("on Tuesday") is resolved from the weekday: nothing to check.
         if not weekday or v.get("_invalid") or not _DAY_DIGIT.search(text):
             continue
+        if not _written_together(ctx, m, text):
+            continue
         day = v.get("_date") or _date_of(v.get("timex", ""))
         if day is None:
             continue
@@ -81,6 +83,19 @@ def weekday_matches_date(ctx: CheckContext, rule):
             observed=weekday,
             suggestion=None if ok else _replace_weekday(text, actual),
         )
+
+
+# "Edmonton Sun, August 16" and "... until Friday\n\nSeptember 18": a weekday that belongs
+# to a name, or to the line above, is not the date's weekday.
+_NAME_BEFORE = regex.compile(r"\p{Lu}[\p{L}.'-]*[ \t]+$")
+
+
+def _written_together(ctx: CheckContext, m, text: str) -> bool:
+    if "\n" in text:
+        return False
+    first = text.split(maxsplit=1)[0].rstrip(",.")
+    abbreviated = len(first) <= 4
+    return not (abbreviated and _NAME_BEFORE.search(ctx.doc.text, max(0, m.start - 40), m.start))
 
 
 def _date_of(timex: str) -> dt.date | None:

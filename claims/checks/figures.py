@@ -207,8 +207,17 @@ def span_of(
     return Span(value - half, value + half)
 
 
-def span_of_value(v: dict) -> Span:
-    """The Span of a numeric claim's value dict (value, qualifier, lower, upper, number text)."""
+# Counts of things below this are exact: "20 medals" is not "about 20".
+EXACT_COUNT_BELOW = 100
+
+
+def span_of_value(v: dict, kind: str | None = None) -> Span:
+    """The Span of a numeric claim's value dict (value, qualifier, lower, upper, number
+    text). With `kind` count or number, a small whole number is exact, not rounded."""
+    x = float(v["value"])
+    if (kind in ("count", "number") and x == int(x) and abs(x) < EXACT_COUNT_BELOW
+            and (v.get("qualifier") or "exact") == "exact"):
+        return Span(x, x)
     return span_of(
         float(v["value"]),
         v.get("qualifier") or "exact",
@@ -227,13 +236,14 @@ def agree(a: dict, b: dict) -> bool:
     return span_of_value(a).overlaps(span_of_value(b))
 
 
-def fmt(x: float, like: float | None = None) -> str:
-    """A figure for a message: 10,520 / 3.3 / 0.45, with as many decimals as `like` has."""
+def fmt(x: float, like: float | None = None, text: str | None = None) -> str:
+    """A figure for a message: 10,520 / 3.3 / 0.45, with as many decimals as `like` has
+    (as written in `text`, when given: "347.80" has two)."""
     if not math.isfinite(x):
         return "unbounded"
     if like is not None:
-        unit = _value_unit(like)
-        decimals = max(0, -int(math.floor(math.log10(unit)))) if unit < 1 else 0
+        unit = _rounding(like, text)[1] if text else _value_unit(like)
+        decimals = max(0, -int(math.floor(math.log10(unit) + 1e-9))) if unit < 1 else 0
     else:
         decimals = 0 if abs(x) >= 100 else 1 if abs(x) >= 10 else 2
     s = f"{x:,.{decimals}f}"
