@@ -201,7 +201,7 @@ def _market(ctx: CheckContext, p: Params, skel: Skeleton, match) -> Draft | None
     d, lv = float(pts.value["value"]), float(level.value["value"])
     point_base = lv + d if sign < 0 else lv - d
     point = 100 * d / point_base
-    expected = f"{fmt(point, _finer(by) / 10)}%"  # 3.30% against 3.200%
+    expected = f"{fmt(point, _finer(by) / (10 if _finer(by) >= 0.01 else 1))}%"  # 5.6 vs 5.546
     return Draft(
         verdict="consistent" if ok else "inconsistent",
         claims=[by, pts, level],

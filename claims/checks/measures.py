@@ -3,7 +3,7 @@ figures by what they measure (repeated_figure, shares_of_whole, rank_order)."""
 
 from __future__ import annotations
 
-from claims.checks.base import CheckContext
+from claims.checks.base import CheckContext, compiled
 from claims.link.frames import Frame, common_words, frame_of, past_periods, sentence_periods
 from claims.mention import Mention
 
@@ -35,3 +35,43 @@ def described(ctx: CheckContext, m: Mention) -> str:
         owner = subject if subject.endswith(("'s", "\u2019s")) else f"{subject}'s"
         return f"{owner} {what}"
     return what or subject or "the figure"
+
+
+def wholes(ctx: CheckContext) -> dict[int, str]:
+    """id(percent) -> the whole it is a share of: its "of" phrase ("of global rare earths
+    refining capacity"), or, in a comparison within one sentence ("more than 90 per cent
+    of X, compared with just 4 per cent for Malaysia"), the whole of the share before it.
+    The comparison words are the lexicon `comparison-words`."""
+    got = ctx.cache.get("wholes")
+    if got is not None:
+        return got
+    fr = frames(ctx)
+    got = {}
+    previous: Mention | None = None
+    text = ctx.doc.text
+    comparing = _comparison_pattern(ctx.lexicons)
+    for m in ctx.of("percent"):
+        f = fr[id(m)]
+        if f.role != "level" or m.value.get("unit") != "percent":
+            previous = None
+            continue
+        if f.measure:
+            got[id(m)] = f.measure
+        elif (previous is not None and previous.sentence == m.sentence and id(previous) in got
+              and comparing is not None and comparing.search(text, previous.end, m.start)
+              and not _other_figure_between(ctx, previous, m)):
+            got[id(m)] = got[id(previous)]
+        previous = m
+    ctx.cache["wholes"] = got
+    return got
+
+
+def _comparison_pattern(lexicons):
+    lex = lexicons.get("comparison-words")
+    if lex is None:
+        return None
+    return compiled(r"(?i)(?:\b(?:" + lex.pattern() + r")\b|;)")
+
+
+def _other_figure_between(ctx: CheckContext, a: Mention, b: Mention) -> bool:
+    return any(a.end <= x.start and x.end <= b.start for x in ctx.of(FIGURES) if x.kind != "percent")

@@ -14,7 +14,7 @@ from __future__ import annotations
 from claims.kinds import NUMERIC
 from claims.link.persons import age_person
 from claims.link.speakers import attach_sources, resolve_speakers
-from claims.link.subjects import subject_and_measure
+from claims.link.subjects import rank_subject, subject_and_measure
 from claims.mention import Mention
 from claims.text.document import Document
 
@@ -30,6 +30,6 @@ def link(doc: Document, mentions: list[Mention], lexicons) -> None:
         if m.kind in NUMERIC:
             subject_and_measure(doc, m, starters)
         elif m.kind == "rank":
-            m.subject = m.value.get("subject")
+            m.subject = rank_subject(doc, m, starters)
         elif m.kind == "age":
             m.subject = age_person(doc, m, lexicons)

@@ -39,12 +39,28 @@ def subject_and_measure(doc: Document, m: Mention, starters) -> None:
     elif m.kind == "count":
         m.measure = m.value.get("noun")
     if after and after.group("prep") not in ("in", "at"):
-        m.subject = after.group("s")
+        m.subject = _tidy(after.group("s"))
         return
-    place = after.group("s") if after else None
+    place = _tidy(after.group("s")) if after else None
     if place:
         m.value["_place"] = place
     m.subject = _name_before(text, sent.start, m.start, starters) or place
+
+
+def rank_subject(doc: Document, m: Mention, starters) -> str | None:
+    """"second-place Malaysia" names its subject; "India, in second place" does before it."""
+    named = m.value.get("subject")
+    if named:
+        return named
+    sent = doc.sentences[m.sentence]
+    return _name_before(doc.text, sent.start, m.start, starters)
+
+
+def _tidy(name: str) -> str:
+    """"Malaysia." at the end of a sentence is "Malaysia"; "U.S." keeps its dots."""
+    if name.endswith(".") and "." not in name.split()[-1][:-1] and len(name.split()[-1]) > 4:
+        return name[:-1]
+    return name
 
 
 def _name_before(text: str, start: int, end: int, starters) -> str | None:
@@ -67,5 +83,5 @@ def _name_before(text: str, start: int, end: int, starters) -> str | None:
                 and _LOWER_NEXT.match(text, p.end())):
             continue
         if words:
-            best = " ".join(words)
+            best = _tidy(" ".join(words))
     return best
