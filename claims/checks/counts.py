@@ -9,7 +9,9 @@ A list belongs to a count when
 * or it comes within `window` sentences after the count and its items are what the count
   counts (a count of nations and a list of countries);
 * or, for a definite count ("the three countries"), it is the list the count refers back to:
-  the nearest list of the counted class in the `window` sentences before.
+  the nearest list of the counted class in the `window` sentences before;
+* or, for a count in the headline ("... for five nationalities"), it is the first list of
+  the counted class in the story.
 
 Never counted: a list after "including", "such as" (not exhaustive); a list behind another
 count; a list of countries for a count of people (classes that differ); a list for a definite
@@ -23,6 +25,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from claims.checks.base import CheckContext, Draft, in_interval, join_items
 from claims.checks.registry import check_type
+from claims.link.frames import is_headline
 from claims.mention import Mention
 
 # What may stand between a count and the list that spells it out in the same sentence.
@@ -41,6 +44,9 @@ class Params(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     window: int = Field(default=2, ge=0, le=5, description="Sentences after the count to look in.")
+    back_window: int = Field(
+        default=4, ge=0, le=8,
+        description="Sentences before a definite count ('the three countries') to look in.")
     min_class_share: float = Field(
         default=0.5, gt=0, le=1,
         description="Share of list items that must be of the counted class (country ...).",
@@ -121,6 +127,23 @@ def _list_for(ctx: CheckContext, count: Mention, lists, counts, params: Params):
             return lst
     if definite and cls:
         return _referent(ctx, count, lists, cls, params)
+    if cls and is_headline(ctx.doc, count.sentence):
+        return _first_list_of(ctx, count, lists, cls, params)
+    return None
+
+
+def _compatible(count_cls: str | None, list_cls: str | None) -> bool:
+    """For a count that points back: classes that differ never meet, but "the three new
+    members" may be countries, firms or people."""
+    return not (count_cls and list_cls and count_cls != list_cls and count_cls != "member")
+
+
+def _first_list_of(ctx: CheckContext, count: Mention, lists, cls: str, params: Params):
+    """A headline's count ("questionnaire for five nationalities") and the first list of
+    that class the story gives."""
+    for lst in lists:
+        if lst.start > count.end and _list_class(ctx, lst, params.min_class_share) == cls:
+            return lst if lst.value.get("exhaustive", True) else None
     return None
 
 
@@ -128,11 +151,12 @@ def _referent(ctx: CheckContext, count: Mention, lists, cls: str, params: Params
     """"(example removed: licensed corpus text) three countries": the nearest list of
     the counted class before a definite count, within the window."""
     before = [lst for lst in lists if lst.end <= count.start
-              and count.sentence - lst.sentence <= params.window]
+              and count.sentence - lst.sentence <= params.back_window]
     for lst in reversed(before):
         if not lst.value.get("exhaustive", True):
             return None
-        if _list_class(ctx, lst, params.min_class_share) == cls:
+        if _compatible(cls, _list_class(ctx, lst, params.min_class_share)) and \
+                _list_class(ctx, lst, params.min_class_share):
             return lst
         return None
     return None

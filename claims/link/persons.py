@@ -46,7 +46,13 @@ def age_person(doc: Document, m: Mention, lexicons) -> str | None:
     return None
 
 
+_DEMONYM = regex.compile(r"^\p{Lu}\p{Ll}+(?:an|ese|ish|i)$")
+
+
 def _is_place(name: str, countries) -> bool:
+    """A country ("France, 3") or a people's adjective ("(example removed: licensed corpus text)") is no person."""
+    if _DEMONYM.match(name):
+        return True
     return countries is not None and (name in countries or name.removeprefix("the ") in countries)
 
 
