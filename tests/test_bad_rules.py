@@ -53,7 +53,7 @@ PARAM_PROBLEMS = [
     f"{PACK}/checks/bad-params.yml:5: checks.bad-params: params.window: [R109] input should "
     "be less than or equal to 5",
     f"{PACK}/checks/bad-params.yml:6: checks.bad-params: params.radius: [R109] unknown field "
-    "'radius'; allowed: min_class_share, window",
+    "'radius'; allowed: back_window, min_class_share, window",
 ]
 
 
