@@ -54,14 +54,21 @@ def repeated_figure(ctx: CheckContext, rule):
     buckets: dict[tuple, list[Mention]] = {}
     for m in figures:
         buckets.setdefault(_key(m, fr[id(m)]), []).append(m)
-    for group in buckets.values():
-        if len(group) < 2:
-            continue
+    numbers = [m for m in ctx.of("number") if not fr[id(m)].headline]
+    for key, group in buckets.items():
         heads = [m for m in group if fr[id(m)].headline]
         body = [m for m in group if not fr[id(m)].headline]
-        if p.headline:
+        if p.headline and heads:
+            # "$52.5 million" in the headline may be the body's "AU$52.5 million"; "1,100
+            # dealerships" may be the body's "about 1,100 of its dealerships".
+            also = [m for k, g in buckets.items() if k != key and _dollars(key, k, g) for m in g
+                    if not fr[id(m)].headline]
+            if key[0] == "count":
+                also += [m for m in numbers if fr[id(m)].head == key[2]]
             for h in heads:
-                yield from _headline(ctx, fr, h, body)
+                yield from _headline(ctx, fr, h, body, also)
+        if len(group) < 2:
+            continue
         if p.body:
             big = [m for m in body if m.kind != "count" or float(m.value["value"]) >= p.min_count]
             yield from _body(ctx, fr, big)
@@ -72,33 +79,46 @@ def _key(m: Mention, f: Frame) -> tuple:
     return (m.kind, f.unit, noun, f.role)
 
 
-def _headline(ctx: CheckContext, fr, h: Mention, body: list[Mention]):
+def _dollars(key: tuple, other: tuple, group: list[Mention]) -> bool:
+    """Another currency's bucket the headline's "$" (of no stated country) may mean."""
+    return (key[0] == other[0] == "money" and key[3] == other[3] and str(key[1]).endswith("D")
+            and str(other[1]).endswith("D"))
+
+
+def _headline(ctx: CheckContext, fr, h: Mention, body: list[Mention], also: list[Mention]):
+    """Flagged only when no body figure of its frame agrees: a body figure that agrees only
+    through a looser reading (another dollar, a bare number of its noun) still counts."""
     fh = fr[id(h)]
     peers = [b for b in body if _loosely_same(fh, fr[id(b)])]
     if not peers:
         return
     span = span_of_value(h.value, h.kind)
-    agreeing = [b for b in peers if span.overlaps(span_of_value(b.value, b.kind))]
+    extra = [b for b in also if _loosely_same(fh, fr[id(b)])
+             and (h.kind != "money" or h.value.get("ambiguous") or b.value.get("ambiguous"))]
+    agreeing = [b for b in peers + extra if span.overlaps(span_of_value(b.value, b.kind))]
     other = agreeing[0] if agreeing else peers[0]
     yield _draft(ctx, h, other, ok=bool(agreeing))
 
 
 def _loosely_same(a: Frame, b: Frame) -> bool:
-    """A headline and the body tell one story: the measured thing must match where both
-    say it (a rate "per share" is never a total), and they must share the measured thing
-    or the subject, with no two different named subjects or places. A body figure given for
-    comparison ("a year earlier") is not the headline's."""
+    """A headline and the body tell one story: nothing may tell the two apart (a measured
+    thing, a rate "per share" against a total, a place, a period, a comparison figure "a
+    year earlier", "production jobs" against "jobs"), and they must share the measured
+    thing, the subject or two words around them. Subjects may be named differently ("Chrysler
+    Group" sold, "Cerberus" bought), so two named subjects do not part them."""
+    if a.modifiers != b.modifiers or b.past:
+        return False
     if (a.head or b.head) and a.head != b.head and (
             (a.head and b.head) or (a.head or b.head).startswith("per ")):
         return False
     if a.measure and b.measure and a.measure != b.measure:
         return False
-    if a.subject and b.subject and not same_entity(a.subject, b.subject):
-        return False
-    if (a.place and b.place and a.place != b.place) or b.past:
+    if (a.place and b.place and a.place != b.place) or (
+            a.period and b.period and not (a.period & b.period)):
         return False
     return bool((a.head and a.head == b.head) or (a.measure and a.measure == b.measure)
-                or (a.subject and same_entity(a.subject, b.subject)))
+                or (a.subject and same_entity(a.subject, b.subject))
+                or len(a.context & b.context) >= 2)
 
 
 def _tightly_same(a: Frame, b: Frame) -> bool:
@@ -106,7 +126,8 @@ def _tightly_same(a: Frame, b: Frame) -> bool:
     and the same named subject, or no subject and the same specific measured phrase; and
     the same verb unless that phrase is specific ("will cut 30,000 jobs" and "employs
     122,000 people" are not one measure, nor are shares of one whole held by two owners)."""
-    if not a.head or a.head != b.head or a.period != b.period or a.place != b.place:
+    if (not a.head or a.head != b.head or a.period != b.period or a.place != b.place
+            or a.modifiers != b.modifiers or a.past != b.past):
         return False
     if a.measure and b.measure and a.measure != b.measure:
         return False

@@ -45,6 +45,7 @@ class Injection:
     text: str
     span: tuple[int, int]  # the edited text, in `text`
     what: str  # "eight -> nine"
+    site: str = ""  # a finer sort of site, reported apart ("headline-body", "body-body")
 
 
 @dataclass(frozen=True)
@@ -210,7 +211,8 @@ def repeated_figure(doc, report, seed):
 
         got = _number_change(doc.text, claim.span.start, claim.span.end, rng, bad)
         if got:
-            out.append(Injection("repeated_figure", "repeated_figure", doc.id, *got))
+            site = "headline-body" if p["where"] == "HB" else "body-body"
+            out.append(Injection("repeated_figure", "repeated_figure", doc.id, *got, site=site))
     return out
 
 

@@ -67,13 +67,14 @@ def run(engine, corpus: Corpus, seed: int | None = None) -> dict:
             modified = engine.check(Article(text=inj.text, published=doc.published, title=doc.title))
             ok = _flagged(modified, inj.check, inj.span, types)
             tried[inj.check] += 1
-            by_slip[inj.slip]["tried"] += 1
+            name = f"{inj.slip} ({inj.site})" if inj.site else inj.slip
+            by_slip[name]["tried"] += 1
             if ok:
                 hit[inj.check] += 1
-                by_slip[inj.slip]["hit"] += 1
+                by_slip[name]["hit"] += 1
             else:
-                misses.append({"slip": inj.slip, "article": doc.id, "what": inj.what,
-                               "at": list(inj.span)})
+                misses.append({"slip": inj.slip, "site": inj.site, "article": doc.id,
+                               "what": inj.what, "at": list(inj.span)})
     return {"seed": seed, "articles": len(corpus.docs), "tried": tried, "hit": hit,
             "by_slip": by_slip, "misses": misses, "false_alarms": alarms, "real_errors": real}
 
@@ -86,9 +87,8 @@ def score_perturbations(engine, corpus: Corpus) -> list[Score]:
     checks = sorted({s.check for s in SLIPS.values()})
     for check in checks:
         tried, hit = r["tried"][check], r["hit"][check]
-        slips = [s for s in SLIPS.values() if s.check == check]
-        detail = ", ".join(f"{s.name} {r['by_slip'][s.name]['hit']}/{r['by_slip'][s.name]['tried']}"
-                           for s in slips)
+        names = sorted(n for n in r["by_slip"] if SLIPS[n.split(" (")[0]].check == check)
+        detail = ", ".join(f"{n} {r['by_slip'][n]['hit']}/{r['by_slip'][n]['tried']}" for n in names)
         scores.append(Score(
             task="perturb", measure=f"recall: {check}", corpus=f"{n} articles",
             value=hit / tried if tried else 0.0, target=RECALL_TARGET,

@@ -51,6 +51,8 @@ _FUNCTION = frozenset({
     "a", "cent", "percent", "up", "down", "higher", "lower", "so", "yet", "also", "then",
     "there", "here", "just", "only", "still", "even", "now", "than", "being", "make", "made",
     "last", "next", "this", "year", "years", "month", "months", "week", "weeks", "day", "days",
+    "overall", "annually", "him", "her", "them", "through", "worth", "each", "apiece", "said",
+    "say", "says", "per", "cents", "previously", "yesterday", "today",
 })
 
 
@@ -67,6 +69,8 @@ class Frame:
     verb: str | None  # the content word before the figure: "cut" in "will cut 30,000 jobs"
     place: str | None  # "13,000 jobs in North America"
     past: bool  # a comparison figure: "a year earlier", "last year's"
+    modifiers: tuple[str, ...]  # "production" in "9,000 production jobs"
+    context: frozenset[str]  # content words around the figure, in its sentence
 
 
 def frame_of(doc: Document, m: Mention, lexicons, common: frozenset[str], periods,
@@ -85,7 +89,57 @@ def frame_of(doc: Document, m: Mention, lexicons, common: frozenset[str], period
         verb=_word_before(text, m.start),
         place=entity_key(v.get("_place"), frozenset()),
         past=bool(periods.get(m.sentence, frozenset()) & past),
+        modifiers=_modifiers(doc, m),
+        context=_context(doc, m),
     )
+
+
+_TOKEN = regex.compile(r"[\p{L}][\p{L}'\u2019-]*|\d[\d,.]*")
+
+
+def _modifiers(doc: Document, m: Mention) -> tuple[str, ...]:
+    """The words of a count's noun phrase besides its noun: "9,000 production jobs" ->
+    ("production",). A count of production jobs is part of a count of jobs, not a restatement."""
+    if m.kind != "count":
+        return ()
+    number = (m.value.get("_number_text") or "").lower()
+    words = [w.lower() for w in _TOKEN.findall(doc.text[m.start : m.end])]
+    skip = set(_TOKEN.findall(number)) | set(_QUALIFYING) | {"more", "than", "less", "fewer",
+                                                             "about", "up", "to", "as", "many"}
+    noun = (m.value.get("noun") or "").lower().split()
+    return tuple(lemma(w) for w in words if w not in skip and w not in noun and not w[0].isdigit())
+
+
+def _context(doc: Document, m: Mention, before: int = 8, after: int = 4) -> frozenset[str]:
+    """Content words near a figure in its sentence: "a deal worth US$7.2 bn" -> {deal, worth}."""
+    sent = doc.sentences[m.sentence]
+    left = [w.lower() for w in _TOKEN.findall(doc.text, sent.start, m.start)][-before:]
+    aside = _ASIDE.match(doc.text, m.end, sent.end)  # "AU$52.5 million (US$40.4 million) ..."
+    right = [w.lower() for w in _TOKEN.findall(doc.text, aside.end() if aside else m.end,
+                                               sent.end)][:after]
+    return frozenset(stem(w) for w in left + right
+                     if (w not in _FUNCTION or w in _CONTEXT_WORDS) and not w[0].isdigit()
+                     and w not in _SCALES and len(w) > 2)
+
+
+# Words too weak to be a figure's measured thing but telling as its context ("worth $15bn").
+_CONTEXT_WORDS = frozenset({"worth", "per", "each", "annually", "overall"})
+
+
+def stem(word: str) -> str:
+    """A crude stem, the same for both sides: "cutting" and "cut", "defeated" and "defeat"."""
+    w = lemma(word)
+    for suffix in ("ing", "ed"):
+        if w.endswith(suffix) and len(w) - len(suffix) >= 3:
+            w = w[: -len(suffix)]
+            if len(w) > 3 and w[-1] == w[-2]:
+                w = w[:-1]
+            break
+    return w
+
+
+_ASIDE = regex.compile(r"\s*\([^()]{0,40}\)")
+_SCALES = frozenset({"bn", "billion", "million", "mln", "m", "trillion", "thousand", "usd"})
 
 
 def _words_after(text: str, end: int) -> list[str]:
@@ -147,14 +201,15 @@ def _head(doc: Document, m: Mention, lexicons) -> str | None:
     if per:
         return "per " + lemma(per.group(1))
     changes = lexicons.get("change-verbs")
-    after = _words_after(text, m.end)
+    after = [w for w in _words_after(text, m.end) if w not in _SCALES]
     if after and (changes is None or after[-1] not in changes):
         return lemma(after[-1])
     if changes is not None:
         of_change = _CHANGE_IN.match(text, m.end)
         if of_change and of_change.group("change").lower() in changes:
             return lemma(of_change.group("noun"))
-        before = _CHANGED_NOUN.search(text, max(0, m.start - 60), m.start)
+        before = _CHANGED_NOUN.search(text, max(0, m.start - 60), m.start) \
+            if m.kind == "percent" else None
         if before and before.group("verb").lower() in changes:
             return lemma(before.group("noun"))
     if m.measure:
@@ -209,7 +264,9 @@ def same_entity(a: str | None, b: str | None) -> bool:
         return False
     if a == b:
         return True
-    ta, tb = a.split(), b.split()
+    ta, tb = [lemma(w) for w in a.split()], [lemma(w) for w in b.split()]  # "Dreamliners"
+    if ta == tb:
+        return True
     short, long_ = (ta, tb) if len(ta) <= len(tb) else (tb, ta)
     if long_[: len(short)] == short:
         return True
