@@ -109,10 +109,6 @@ def _mul(a: float, b: float) -> float:
     return a * b
 
 
-def exact(x: float) -> Span:
-    return Span(x, x)
-
-
 def precision(value: float, text: str | None = None) -> float:
     """The unit of the last significant digit a figure was written with.
 
@@ -248,16 +244,3 @@ def fmt(x: float, like: float | None = None, text: str | None = None) -> str:
         decimals = 0 if abs(x) >= 100 else 1 if abs(x) >= 10 else 2
     s = f"{x:,.{decimals}f}"
     return s
-
-
-def describe(s: Span) -> str:
-    """"between 4.5 and 5.5", "more than 90", "less than 10"."""
-    if math.isinf(s.hi) and math.isfinite(s.lo):
-        return f"{'more than' if s.lo_open else 'at least'} {fmt(s.lo)}"
-    if math.isinf(s.lo) and math.isfinite(s.hi):
-        return f"{'less than' if s.hi_open else 'at most'} {fmt(s.hi)}"
-    if not s.bounded:
-        return "any value"
-    if s.lo == s.hi:
-        return fmt(s.lo)
-    return f"{fmt(s.lo)} to {fmt(s.hi)}"

@@ -239,6 +239,7 @@ def entity_key(subject: str | None, common: frozenset[str]) -> str | None:
     sentence) -> None."""
     if not subject:
         return None
+    subject = _POSSESSIVE.sub("", subject.strip())  # "General Motors Corp.'s"
     words = [w for w in _WORD.findall(subject)]
     if words and words[-1].lower().endswith(("'s", "\u2019s")):
         words[-1] = words[-1][:-2]
@@ -250,6 +251,7 @@ def entity_key(subject: str | None, common: frozenset[str]) -> str | None:
     return " ".join(w.lower() for w in words)
 
 
+_POSSESSIVE = regex.compile(r"['\u2019]s?$")
 _CALENDAR = frozenset({
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
     "february", "march", "april", "may", "june", "july", "august", "september", "october",

@@ -20,11 +20,14 @@ _NAME = r"\p{Lu}[\p{L}\p{M}'\u2019-]*(?:\.(?=\s))?(?:\s+(?:de\s+|van\s+|von\s+|a
 _BEFORE = regex.compile(r"(?P<name>" + _NAME + r"),\s+(?:(?:a|an|the)\s+)?$")
 # After an adjective the rule took for a name: "Cuban rafter Elian Gonzalez".
 _AFTER_ADJECTIVE = regex.compile(r"(?:\s+[a-z][\w-]*){1,2}\s+(?P<name>" + _NAME + ")")
-# A name is a person's when what follows it is not a common noun it qualifies.
-_QUALIFIES_NOUN = regex.compile(
-    r"\s+(?!(?:who|whose|was|is|has|had|and|or|said|says|will|would|of|from|in|on|at|to|"
-    r"with|for|as|that|when|while|but)\b)[a-z]"
-)
+# After "the 44-year-old NAME": a lower-case word that is no verb makes NAME an adjective
+# ("(example removed: licensed corpus text)", "(example removed: licensed corpus text)"); a verb keeps it a name
+# ("(example removed: licensed corpus text) fled", "Kopp, who").
+_NEXT_WORD = regex.compile(r"[ \t]+(?P<w>[a-z][a-z'-]*)")
+_VERB_LIKE = regex.compile(
+    r"(?:ed|s)$|^(?:who|was|is|has|had|and|or|said|says|will|would|can|could|did|does|told|"
+    r"went|fled|ran|came|made|took|gave|got|left|met|sat|stood|won|lost|saw|knew|faces|of|in|"
+    r"on|at|to|with|for|from|as|that|when|while|but)$")
 _WORD = regex.compile(r"[\p{L}\p{M}'\u2019-]+")
 
 
@@ -34,14 +37,15 @@ def age_person(doc: Document, m: Mention, lexicons) -> str | None:
     person = m.value.get("person")
     countries = lexicons.get("country-names")
     if person:
-        end = m.end
-        if _QUALIFIES_NOUN.match(text, end, sent.end) or _is_place(person, countries):
-            after = _AFTER_ADJECTIVE.match(text, end, min(sent.end, end + 80))
+        nxt = _NEXT_WORD.match(text, m.end, sent.end)
+        adjective = nxt is not None and not _VERB_LIKE.search(nxt.group("w"))
+        if _is_place(person, countries) or (adjective and len(person.split()) == 1):
+            after = _AFTER_ADJECTIVE.match(text, m.end, min(sent.end, m.end + 80))
             person = after.group("name") if after else None
         if person:
             return _clean(person, lexicons)
     before = _BEFORE.search(text, max(sent.start, m.start - 80), m.start)
-    if before and not _is_place(before.group("name"), countries):
+    if before and not _is_country(before.group("name"), countries):
         return _clean(before.group("name"), lexicons)
     return None
 
@@ -50,14 +54,20 @@ _DEMONYM = regex.compile(r"^\p{Lu}\p{Ll}+(?:an|ese|ish|i)$")
 
 
 def _is_place(name: str, countries) -> bool:
-    """A country ("France, 3") or a people's adjective ("(example removed: licensed corpus text)") is no person."""
-    if _DEMONYM.match(name):
-        return True
+    """A country or a people's adjective right after an age ("(example removed: licensed corpus text)") is no
+    person. (Only there: "(example removed: licensed corpus text)" is a name that looks like a demonym.)"""
+    return bool(_DEMONYM.match(name)) or _is_country(name, countries)
+
+
+def _is_country(name: str, countries) -> bool:
+    """"France, 3" is a score or a ranking, not an age."""
     return countries is not None and (name in countries or name.removeprefix("the ") in countries)
 
 
 def _clean(name: str, lexicons) -> str | None:
     words = name.split()
+    if words and words[-1].endswith(".") and len(words[-1]) > 3 and "." not in words[-1][:-1]:
+        words[-1] = words[-1][:-1]  # "Elian Gonzalez." ending a sentence; "C." stays
     titles = lexicons.get("person-titles")
     while words and titles is not None and words[0].rstrip(".") in titles:
         words.pop(0)
