@@ -25,7 +25,7 @@ def context(engine, text: str, published: str = "2025-12-01") -> CheckContext:
 
 def frame_of(ctx: CheckContext, surface: str):
     m = next(m for m in ctx.mentions if ctx.surface(m) == surface)
-    return m, frames(ctx)[id(m)]
+    return m, frames(ctx)(m)
 
 
 def test_entity_keys_and_aliases():

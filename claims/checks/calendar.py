@@ -87,7 +87,7 @@ def weekday_matches_date(ctx: CheckContext, rule):
 
 # "Edmonton Sun, August 16" and "... until Friday\n\nSeptember 18": a weekday that belongs
 # to a name, or to the line above, is not the date's weekday.
-_NAME_BEFORE = regex.compile(r"\p{Lu}[\p{L}.'-]*[ \t]+$")
+_NAME_BEFORE = regex.compile(r"(?r)\p{Lu}[\p{L}.'-]*[ \t]+$")
 
 
 def _written_together(ctx: CheckContext, m, text: str) -> bool:

@@ -37,7 +37,7 @@ _NEXT_SENTENCE = regex.compile(
     r"(?:\s+\w+){0,4}[.:]\s+(?:they|these|those)\s+(?:are|were|will\s+be)\s*:?\s*", regex.I
 )
 # A count that points back to something already named.
-_DEFINITE = regex.compile(r"\b(?:the|these|those|both|its|their|all)\s+$", regex.I)
+_DEFINITE = regex.compile(r"(?r)\b(?:the|these|those|both|its|their|all)\s+$", regex.I)
 
 
 class Params(BaseModel):

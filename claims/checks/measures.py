@@ -4,21 +4,27 @@ figures by what they measure (repeated_figure, shares_of_whole, rank_order)."""
 from __future__ import annotations
 
 from claims.checks.base import CheckContext, compiled
-from claims.link.frames import Frame, common_words, frame_of, past_periods, sentence_periods
+from claims.link.frames import CommonWords, Frame, Periods, frame_of, past_periods
 from claims.mention import Mention
 
 FIGURES = ("percent", "money", "quantity", "count", "number")
 
 
-def frames(ctx: CheckContext) -> dict[int, Frame]:
-    """id(mention) -> its Frame, for every figure in the article."""
+def frames(ctx: CheckContext):
+    """A function mention -> its Frame, computed on first ask and kept for the article."""
     got = ctx.cache.get("frames")
     if got is None:
-        common = common_words(ctx.doc.text)
-        periods = sentence_periods(ctx.doc, ctx.mentions, ctx.lexicons)
+        common = CommonWords(ctx.doc.text)
+        periods = Periods(ctx.doc, ctx.mentions, ctx.lexicons)
         past = past_periods(ctx.lexicons)
-        got = {id(m): frame_of(ctx.doc, m, ctx.lexicons, common, periods, past)
-               for m in ctx.of(FIGURES)}
+        made: dict[int, Frame] = {}
+
+        def got(m: Mention) -> Frame:
+            f = made.get(id(m))
+            if f is None:
+                f = made[id(m)] = frame_of(ctx.doc, m, ctx.lexicons, common, periods, past)
+            return f
+
         ctx.cache["frames"] = got
     return got
 
@@ -28,9 +34,9 @@ def described(ctx: CheckContext, m: Mention) -> str:
     refining capacity", "Ford's jobs", "the share"."""
     what = m.measure if m.measure and m.kind != "count" else None
     if what is None:
-        f = frames(ctx)[id(m)]
+        f = frames(ctx)(m)
         what = m.value.get("noun") if m.kind == "count" else f.head
-    subject = m.subject if frames(ctx)[id(m)].subject else None
+    subject = m.subject if frames(ctx)(m).subject else None
     if subject and what:
         owner = subject if subject.endswith(("'s", "\u2019s")) else f"{subject}'s"
         return f"{owner} {what}"
@@ -51,7 +57,7 @@ def wholes(ctx: CheckContext) -> dict[int, str]:
     text = ctx.doc.text
     comparing = _comparison_pattern(ctx.lexicons)
     for m in ctx.of("percent"):
-        f = fr[id(m)]
+        f = fr(m)
         if f.role != "level" or m.value.get("unit") != "percent":
             previous = None
             continue
@@ -66,11 +72,18 @@ def wholes(ctx: CheckContext) -> dict[int, str]:
     return got
 
 
+_COMPARISON: dict[int, object] = {}
+
+
 def _comparison_pattern(lexicons):
     lex = lexicons.get("comparison-words")
     if lex is None:
         return None
-    return compiled(r"(?i)(?:\b(?:" + lex.pattern() + r")\b|;)")
+    got = _COMPARISON.get(id(lex))
+    if got is None:
+        _COMPARISON.clear()  # one rule pack per process in practice
+        got = _COMPARISON[id(lex)] = compiled(r"(?i)(?:\b(?:" + lex.pattern() + r")\b|;)")
+    return got
 
 
 def _other_figure_between(ctx: CheckContext, a: Mention, b: Mention) -> bool:

@@ -31,21 +31,23 @@ class Params(BaseModel):
 )
 def rank_order(ctx: CheckContext, rule):
     """A subject ranked r-th must have r-1 larger shares before it, and no more."""
+    if not ctx.of("rank") or len(ctx.of("percent")) < 2:
+        return
     fr = frames(ctx)
     whole_of = wholes(ctx)
-    percents = [m for m in ctx.of("percent") if id(m) in whole_of and fr[id(m)].subject]
+    percents = [m for m in ctx.of("percent") if id(m) in whole_of and fr(m).subject]
     for rank in ctx.of("rank"):
         subject = entity_key(rank.value.get("subject") or rank.subject, frozenset())
         r = rank.value.get("rank")
         if not subject or not r:
             continue
         own = next((m for m in percents if m.sentence == rank.sentence
-                    and same_entity(fr[id(m)].subject, subject)), None)
+                    and same_entity(fr(m).subject, subject)), None)
         if own is None:
             continue
         whole = whole_of[id(own)]
         others = [m for m in percents if whole_of[id(m)] == whole
-                  and not same_entity(fr[id(m)].subject, subject)]
+                  and not same_entity(fr(m).subject, subject)]
         if not others:
             continue
         mine = span_of_value(own.value)

@@ -24,7 +24,7 @@ from claims.checks.base import CheckContext, Draft
 from claims.checks.figures import span_of_value
 from claims.checks.measures import described, frames
 from claims.checks.registry import check_type
-from claims.link.frames import Frame, same_entity
+from claims.link.frames import Frame, is_headline, same_entity
 from claims.mention import Mention
 
 
@@ -50,21 +50,31 @@ def repeated_figure(ctx: CheckContext, rule):
     """The same measure of the same subject must not be stated twice incompatibly."""
     p: Params = rule.params
     fr = frames(ctx)
-    figures = [m for m in ctx.of(tuple(rule.applies_to)) if m.kind != "number"]
+    # Frames cost; a figure alone of its sort (kind, unit) in a body with no headline figure
+    # of that sort can be repeated by nothing, so it gets none.
+    sorts: dict[tuple, list[Mention]] = {}
+    for m in ctx.of(tuple(rule.applies_to)):
+        if m.kind != "number":
+            sorts.setdefault(_sort(m), []).append(m)
+    headline = {_sort(m) for g in sorts.values() for m in g if is_headline(ctx.doc, m.sentence)}
+    figures = [m for key, g in sorts.items() if len(g) > 1 or key in headline
+               or (key[0] == "money" and headline) for m in g]
     buckets: dict[tuple, list[Mention]] = {}
     for m in figures:
-        buckets.setdefault(_key(m, fr[id(m)]), []).append(m)
-    numbers = [m for m in ctx.of("number") if not fr[id(m)].headline]
+        buckets.setdefault(_key(m, fr(m)), []).append(m)
+    numbers = None
     for key, group in buckets.items():
-        heads = [m for m in group if fr[id(m)].headline]
-        body = [m for m in group if not fr[id(m)].headline]
+        heads = [m for m in group if fr(m).headline]
+        body = [m for m in group if not fr(m).headline]
         if p.headline and heads:
             # "$52.5 million" in the headline may be the body's "AU$52.5 million"; "1,100
             # dealerships" may be the body's "about 1,100 of its dealerships".
             also = [m for k, g in buckets.items() if k != key and _dollars(key, k, g) for m in g
-                    if not fr[id(m)].headline]
+                    if not fr(m).headline]
             if key[0] == "count":
-                also += [m for m in numbers if fr[id(m)].head == key[2]]
+                if numbers is None:  # frames of bare numbers only when a headline counts
+                    numbers = [m for m in ctx.of("number") if not fr(m).headline]
+                also += [m for m in numbers if fr(m).head == key[2]]
             for h in heads:
                 yield from _headline(ctx, fr, h, body, also)
         if len(group) < 2:
@@ -72,6 +82,11 @@ def repeated_figure(ctx: CheckContext, rule):
         if p.body:
             big = [m for m in body if m.kind != "count" or float(m.value["value"]) >= p.min_count]
             yield from _body(ctx, fr, big)
+
+
+def _sort(m: Mention) -> tuple:
+    v = m.value
+    return (m.kind, v.get("unit") or v.get("currency"))
 
 
 def _key(m: Mention, f: Frame) -> tuple:
@@ -88,12 +103,12 @@ def _dollars(key: tuple, other: tuple, group: list[Mention]) -> bool:
 def _headline(ctx: CheckContext, fr, h: Mention, body: list[Mention], also: list[Mention]):
     """Flagged only when no body figure of its frame agrees: a body figure that agrees only
     through a looser reading (another dollar, a bare number of its noun) still counts."""
-    fh = fr[id(h)]
-    peers = [b for b in body if _loosely_same(fh, fr[id(b)])]
+    fh = fr(h)
+    peers = [b for b in body if _loosely_same(fh, fr(b))]
     if not peers:
         return
     span = span_of_value(h.value, h.kind)
-    extra = [b for b in also if _loosely_same(fh, fr[id(b)])
+    extra = [b for b in also if _loosely_same(fh, fr(b))
              and (h.kind != "money" or h.value.get("ambiguous") or b.value.get("ambiguous"))]
     agreeing = [b for b in peers + extra if span.overlaps(span_of_value(b.value, b.kind))]
     other = agreeing[0] if agreeing else peers[0]
@@ -151,7 +166,7 @@ def _body(ctx: CheckContext, fr, body: list[Mention]):
 
     for i in range(len(body)):
         for j in range(i + 1, len(body)):
-            if body[i].sentence != body[j].sentence and _tightly_same(fr[id(body[i])], fr[id(body[j])]):
+            if body[i].sentence != body[j].sentence and _tightly_same(fr(body[i]), fr(body[j])):
                 parent[find(j)] = find(i)
     groups: dict[int, list[Mention]] = {}
     for i, m in enumerate(body):
@@ -207,7 +222,7 @@ def _draft(ctx: CheckContext, a: Mention, b: Mention, ok: bool) -> Draft:
 
 
 def _where(ctx: CheckContext, m: Mention) -> str:
-    f = frames(ctx)[id(m)]
+    f = frames(ctx)(m)
     if f.headline:
         return "headline"
     s = ctx.doc.sentences[m.sentence]

@@ -33,16 +33,18 @@ class Params(BaseModel):
 )
 def shares_of_whole(ctx: CheckContext, rule):
     """Shares of one whole held by different named subjects must not add past 100%."""
+    if len(ctx.of("percent")) < 2:
+        return
     fr = frames(ctx)
     by_whole: dict[str, list[Mention]] = {}
     for m in ctx.of("percent"):
         w = wholes(ctx).get(id(m))
-        if w is not None and fr[id(m)].subject:
+        if w is not None and fr(m).subject:
             by_whole.setdefault(w, []).append(m)
     for whole, shares in by_whole.items():
         holders: list[Mention] = []
         for m in shares:  # one share per holder: the first the article gives
-            if not any(same_entity(fr[id(m)].subject, fr[id(h)].subject) for h in holders):
+            if not any(same_entity(fr(m).subject, fr(h).subject) for h in holders):
                 holders.append(m)
         if len(holders) < 2:
             continue

@@ -26,7 +26,7 @@ import regex
 from claims.mention import Mention
 from claims.text.document import Document
 
-_WORDS_BEFORE = regex.compile(r"(?:[\p{L}'\u2019-]+[ \t]+){0,3}$")
+_WORDS_BEFORE = regex.compile(r"(?r)(?:[\p{L}'\u2019-]+[ \t]+){0,3}$")
 _WORD = regex.compile(r"[\p{L}][\p{L}'\u2019-]*")
 _PER = regex.compile(r"[ \t]+(?:per|a|an)[ \t]+([a-z]+)\b")
 # "a 45% drop in United States vehicle sales"
@@ -34,7 +34,7 @@ _CHANGE_IN = regex.compile(
     r"[ \t]+(?P<change>[a-z]+)[ \t]+(?:in|of)[ \t]+(?:[\p{L}-]+[ \t]+){0,3}?(?P<noun>[a-z]+s)\b")
 # "automobile sales plunge by 45%", "sales rose 12%"
 _CHANGED_NOUN = regex.compile(
-    r"\b(?P<noun>[A-Za-z][a-z]+)[ \t]+(?P<verb>[a-z]+)(?:[ \t]+(?:by|of))?[ \t]+"
+    r"(?r)\b(?P<noun>[A-Za-z][a-z]+)[ \t]+(?P<verb>[a-z]+)(?:[ \t]+(?:by|of))?[ \t]+"
     r"(?:(?:more|less)[ \t]+than[ \t]+|nearly[ \t]+|almost[ \t]+|about[ \t]+)?$")
 _WORDS_AFTER = regex.compile(r"(?:[ \t-]+[a-z][a-z-]*\b){1,2}")
 _CORPORATE = frozenset({
@@ -73,8 +73,9 @@ class Frame:
     context: frozenset[str]  # content words around the figure, in its sentence
 
 
-def frame_of(doc: Document, m: Mention, lexicons, common: frozenset[str], periods,
+def frame_of(doc: Document, m: Mention, lexicons, common, periods,
              past: frozenset[str] = frozenset()) -> Frame:
+    """`common`: words the article writes in lower case (CommonWords); `periods`: Periods."""
     v = m.value
     text = doc.text
     unit = v.get("unit") or v.get("currency")
@@ -234,7 +235,7 @@ def lemma(word: str) -> str:
     return w
 
 
-def entity_key(subject: str | None, common: frozenset[str]) -> str | None:
+def entity_key(subject: str | None, common=frozenset()) -> str | None:
     """"General Motors Corp.'s" -> "general motors"; "Sales" (a common word opening a
     sentence) -> None."""
     if not subject:
@@ -286,7 +287,8 @@ def is_headline(doc: Document, index: int) -> bool:
     if s.paragraph > 1:
         return False
     for p in range(s.paragraph + 1):
-        sents = [x for x in doc.sentences if x.paragraph == p]
+        # The opening paragraphs are the first sentences: no need to scan the article.
+        sents = [x for x in doc.sentences[: s.index + 3] if x.paragraph == p]
         if len(sents) != 1 or sents[0].end - sents[0].start > 200:
             return False
         # A headline has no full stop; a one-sentence lead paragraph has.
@@ -295,25 +297,52 @@ def is_headline(doc: Document, index: int) -> bool:
     return True
 
 
-def common_words(text: str) -> frozenset[str]:
+class CommonWords:
     """Words the article also writes in lower case: "Sales ..." opening a sentence is the
-    common noun "sales", not a company."""
-    return frozenset(w for w in _WORD.findall(text) if w[0].islower())
+    common noun "sales", not a company. Looked up word by word, only when asked."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self._seen: dict[str, bool] = {}
+
+    def __contains__(self, word: str) -> bool:
+        got = self._seen.get(word)
+        if got is None:
+            got = False
+            text, n = self.text, len(word)
+            i = text.find(word)
+            while i >= 0 and not got:
+                got = not (i and text[i - 1].isalpha()) and not (
+                    i + n < len(text) and text[i + n].isalpha())
+                i = text.find(word, i + 1)
+            self._seen[word] = got
+        return got
 
 
-def sentence_periods(doc: Document, mentions: list[Mention], lexicons) -> dict[int, frozenset[str]]:
-    """Per sentence, the times it speaks of: date values and period words."""
-    out: dict[int, set[str]] = {}
-    for m in mentions:
-        if m.kind in ("date", "duration"):
-            out.setdefault(m.sentence, set()).add(m.value.get("timex", ""))
-    words = lexicons.get("period-words")
-    if words is not None:
-        pattern = _period_pattern(words)
-        for s in doc.sentences:
-            for hit in pattern.finditer(doc.text, s.start, s.end):
-                out.setdefault(s.index, set()).add(" ".join(hit.group().lower().split()))
-    return {k: frozenset(v) for k, v in out.items()}
+class Periods:
+    """Per sentence, the times it speaks of: date values and period words; computed for a
+    sentence when a figure in it asks."""
+
+    def __init__(self, doc: Document, mentions: list[Mention], lexicons):
+        self.doc = doc
+        self.dates: dict[int, set[str]] = {}
+        for m in mentions:
+            if m.kind in ("date", "duration"):
+                self.dates.setdefault(m.sentence, set()).add(m.value.get("timex", ""))
+        words = lexicons.get("period-words")
+        self.pattern = _period_pattern(words) if words is not None else None
+        self._cache: dict[int, frozenset[str]] = {}
+
+    def get(self, index: int, default=frozenset()) -> frozenset[str]:
+        got = self._cache.get(index)
+        if got is None:
+            found = set(self.dates.get(index, ()))
+            if self.pattern is not None:
+                s = self.doc.sentences[index]
+                found.update(" ".join(h.group().lower().split())
+                             for h in self.pattern.finditer(self.doc.text, s.start, s.end))
+            got = self._cache[index] = frozenset(found)
+        return got
 
 
 def past_periods(lexicons) -> frozenset[str]:

@@ -17,7 +17,7 @@ from claims.text.document import Document
 
 _NAME = r"\p{Lu}[\p{L}\p{M}'\u2019-]*(?:\.(?=\s))?(?:\s+(?:de\s+|van\s+|von\s+|al\s+|bin\s+)?\p{Lu}[\p{L}\p{M}'\u2019-]*\.?){0,4}"
 # "NAME, a 44-year-old ...", "NAME, the 6-year-old ...", "NAME, 52 years old"
-_BEFORE = regex.compile(r"(?P<name>" + _NAME + r"),\s+(?:(?:a|an|the)\s+)?$")
+_BEFORE = regex.compile(r"(?r)(?P<name>" + _NAME + r"),\s+(?:(?:a|an|the)\s+)?$")
 # After an adjective the rule took for a name: "Cuban rafter Elian Gonzalez".
 _AFTER_ADJECTIVE = regex.compile(r"(?:\s+[a-z][\w-]*){1,2}\s+(?P<name>" + _NAME + ")")
 # After "the 44-year-old NAME": a lower-case word that is no verb makes NAME an adjective

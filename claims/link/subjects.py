@@ -17,7 +17,7 @@ _MEASURE = regex.compile(
     r"\s+of\s+(?:the\s+)?(?P<m>(?:(?!\s(?:compared|according|while|whereas|but|which|who)\b)"
     r"[^,;:.()\u2013\u2014\"\u201c\u201d])+)"
 )
-_THE_BEFORE = regex.compile(r"\bthe\s+$", regex.I)
+_THE_BEFORE = regex.compile(r"(?r)\bthe\s+$", regex.I)
 _DEMONYM = regex.compile(r"(?:an|ese|ish|ic|i)$")
 _LOWER_NEXT = regex.compile(r"[ \t]+[a-z]")
 # ", the second-largest bank in the United States," names nothing the figure is about.
