@@ -91,8 +91,9 @@ def score_perturbations(engine, corpus: Corpus) -> list[Score]:
         detail = ", ".join(f"{n} {r['by_slip'][n]['hit']}/{r['by_slip'][n]['tried']}" for n in names)
         scores.append(Score(
             task="perturb", measure=f"recall: {check}", corpus=f"{n} articles",
-            value=hit / tried if tried else 0.0, target=RECALL_TARGET,
-            note=f"{hit}/{tried} injections ({detail})" if tried else "no site in the corpus",
+            value=hit / tried if tried else 0.0, target=RECALL_TARGET if tried else None,
+            note=f"{hit}/{tried} injections ({detail})" if tried
+            else "not measured: no site in the corpus",
             extra={"tried": tried, "flagged": hit,
                    "misses": [m for m in r["misses"] if SLIPS[m["slip"]].check == check]},
         ))
