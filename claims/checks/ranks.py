@@ -16,7 +16,6 @@ from claims.checks.figures import span_of_value
 from claims.checks.measures import frames, wholes
 from claims.checks.registry import check_type
 from claims.link.frames import entity_key, same_entity
-from claims.mention import Mention
 
 
 class Params(BaseModel):

@@ -30,7 +30,7 @@ from pathlib import Path
 import regex
 import yaml
 
-from claims.checks.figures import Span, span_of
+from claims.checks.figures import span_of
 from claims.evaluation import numbers_in_text as nt
 from claims.normalize.units import convert
 
@@ -100,11 +100,6 @@ def _number_change(text: str, start: int, end: int, rng: random.Random, bad: Cal
 
 def _claims(report, kind: str):
     return [c for c in report.claims if c.kind == kind]
-
-
-def _values(c) -> dict:
-    v = c.value.model_dump()
-    return v
 
 
 # --- counts and lists -------------------------------------------------------------------------
@@ -428,4 +423,4 @@ def all_injections(doc, report, seed: int) -> list[Injection]:
     return out
 
 
-__all__ = ["Injection", "SLIPS", "Span", "all_injections"]
+__all__ = ["Injection", "SLIPS", "all_injections", "count_candidates"]
