@@ -10,7 +10,7 @@ import pytest
 import yaml
 
 from claims.evaluation import load_corpus
-from claims.evaluation.injections import DATA, SLIPS
+from claims.evaluation.slips import DATA, SLIPS
 from claims.evaluation.task_perturb import run, score_perturbations
 
 ARTICLES = [
@@ -48,7 +48,7 @@ def test_injections_are_made_and_flagged(engine, corpus):
 
 def test_the_same_seed_gives_the_same_injections(engine, corpus):
     from claims import Article
-    from claims.evaluation.injections import all_injections
+    from claims.evaluation.slips import all_injections
 
     doc = corpus.docs[0]
     report = engine.check(Article(text=doc.text, published=doc.published))

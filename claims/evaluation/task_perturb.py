@@ -15,7 +15,7 @@ import os
 from collections import Counter, defaultdict
 
 from claims.evaluation.corpus import Corpus
-from claims.evaluation.injections import SLIPS, _data, all_injections
+from claims.evaluation.slips import SLIPS, all_injections, data
 from claims.evaluation.scoring import Score, task
 from claims.model.article import Article
 
@@ -38,7 +38,7 @@ def _flagged(report, check: str, span, types) -> bool:
 
 
 def _known_errors() -> set[tuple[str, str, int]]:
-    return {(x["article"], x["rule"], x["at"]) for x in _data("real-errors.yml")["errors"]}
+    return {(x["article"], x["rule"], x["at"]) for x in data("real-errors.yml")["errors"]}
 
 
 def run(engine, corpus: Corpus, seed: int | None = None) -> dict:
