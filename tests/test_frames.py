@@ -18,7 +18,7 @@ from claims.text.document import Document
 def context(engine, text: str, published: str = "2025-12-01") -> CheckContext:
     doc = Document.build(text, engine.splitter, published=dt.date.fromisoformat(published))
     lex = engine.rulebook.lexicons
-    mentions = extract(doc, engine.rulebook.extraction, lex, Deadline(None))
+    mentions = extract(doc, engine.rulebook.extraction, lex, Deadline(None), engine.plan)
     link(doc, mentions, lex)
     return CheckContext(doc, mentions, lex)
 

@@ -17,6 +17,7 @@ _MEASURE = regex.compile(
     r"\s+of\s+(?:the\s+)?(?P<m>(?:(?!\s(?:compared|according|while|whereas|but|which|who)\b)"
     r"[^,;:.()\u2013\u2014\"\u201c\u201d])+)"
 )
+_LOOK_BACK = 240
 _THE_BEFORE = regex.compile(r"(?r)\bthe\s+$", regex.I)
 _DEMONYM = regex.compile(r"(?:an|ese|ish|ic|i)$")
 _LOWER_NEXT = regex.compile(r"[ \t]+[a-z]")
@@ -64,9 +65,10 @@ def _tidy(name: str) -> str:
 
 
 def _name_before(text: str, start: int, end: int, starters) -> str | None:
-    """The nearest name before `end` in its clause."""
-    clause_start = start
-    for br in _CLAUSE_BREAK.finditer(text, start, end):
+    """The nearest name before `end` in its clause, looking back a bounded distance: a
+    sentence thousands of characters long must not make linking quadratic."""
+    clause_start = max(start, end - _LOOK_BACK)
+    for br in _CLAUSE_BREAK.finditer(text, clause_start, end):
         clause_start = br.end()
     asides = [a.span() for a in _APPOSITIVE.finditer(text, clause_start, end)]
     best = None

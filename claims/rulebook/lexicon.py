@@ -19,6 +19,7 @@ import regex
 from claims.rulebook.problems import ProblemList
 
 _SPACES = regex.compile(r"\s+")
+_MISSING = object()
 
 
 def lexicon_key(text: str) -> str:
@@ -45,10 +46,13 @@ class Lexicon:
             self._index.setdefault(lexicon_key(e.text), e.value)
 
     def get(self, text: str, default=None):
-        return self._index.get(lexicon_key(text), default)
+        found = self._index.get(text.lower(), _MISSING)  # the common case: one plain word
+        if found is _MISSING:
+            found = self._index.get(lexicon_key(text), default)
+        return found
 
     def __contains__(self, text: str) -> bool:
-        return lexicon_key(text) in self._index
+        return text.lower() in self._index or lexicon_key(text) in self._index
 
     def texts(self) -> list[str]:
         return [e.text for e in self.entries]
