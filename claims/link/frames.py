@@ -19,7 +19,8 @@ only when their frames match; two percentages about two different things never c
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
 
 import regex
 
@@ -56,7 +57,7 @@ _FUNCTION = frozenset({
 })
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(eq=False)
 class Frame:
     kind: str
     unit: str | None
@@ -66,11 +67,22 @@ class Frame:
     subject: str | None
     period: frozenset[str]
     headline: bool
-    verb: str | None  # the content word before the figure: "cut" in "will cut 30,000 jobs"
     place: str | None  # "13,000 jobs in North America"
     past: bool  # a comparison figure: "a year earlier", "last year's"
     modifiers: tuple[str, ...]  # "production" in "9,000 production jobs"
-    context: frozenset[str]  # content words around the figure, in its sentence
+    doc: Document = field(repr=False)
+    mention: Mention = field(repr=False)
+
+    # The two costliest parts, made only when a comparison gets that far.
+    @cached_property
+    def verb(self) -> str | None:
+        """The content word before the figure: "cut" in "will cut 30,000 jobs"."""
+        return _word_before(self.doc.text, self.mention.start)
+
+    @cached_property
+    def context(self) -> frozenset[str]:
+        """Content words around the figure, in its sentence."""
+        return _context(self.doc, self.mention)
 
 
 def frame_of(doc: Document, m: Mention, lexicons, common, periods,
@@ -87,11 +99,11 @@ def frame_of(doc: Document, m: Mention, lexicons, common, periods,
         subject=entity_key(m.subject, common),
         period=periods.get(m.sentence, frozenset()),
         headline=is_headline(doc, m.sentence),
-        verb=_word_before(text, m.start),
         place=entity_key(v.get("_place"), frozenset()),
         past=bool(periods.get(m.sentence, frozenset()) & past),
         modifiers=_modifiers(doc, m),
-        context=_context(doc, m),
+        doc=doc,
+        mention=m,
     )
 
 
