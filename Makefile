@@ -4,7 +4,7 @@ VENV   ?= .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: setup serve test lint-rules eval bench bench-api goldens clean
+.PHONY: setup serve test lint-rules eval perturb bench bench-api goldens clean
 
 setup: $(STAMP)
 
@@ -29,6 +29,11 @@ clean:
 # Accuracy against the gold annotations in ../shared/corpus (or $$CLAIMS_CORPUS).
 eval: $(STAMP)
 	$(VENV)/bin/claims eval
+
+# The consistency checks against reporters' slips injected into the same articles
+# (recall per check type, false alarms on the unmodified articles).
+perturb: $(STAMP)
+	$(VENV)/bin/claims eval --task perturb
 
 # Speed on the same articles: median per article, per 4 KB, throughput.
 bench: $(STAMP)

@@ -7,15 +7,17 @@
 * temporal anchors (`anchors.py`): "a year earlier", "that day", "the following month"
   counted from the date the article gave before them;
 * subjects and measures (`subjects.py`): "China is home to ...", "4 per cent for
-  second-place Malaysia", "... of global rare earths refining capacity".
+  second-place Malaysia", "... of global rare earths refining capacity";
+* whose age (`persons.py`): "(example removed: licensed corpus text) protester".
 """
 
 from __future__ import annotations
 
 from claims.kinds import NUMERIC
 from claims.link.anchors import anchor_dates
+from claims.link.persons import age_person
 from claims.link.speakers import attach_sources, resolve_speakers
-from claims.link.subjects import subject_and_measure
+from claims.link.subjects import rank_subject, subject_and_measure
 from claims.mention import Mention
 from claims.text.document import Document
 
@@ -35,6 +37,6 @@ def link(doc: Document, mentions: list[Mention], lexicons, deadline=None) -> Non
         if m.kind in NUMERIC:
             subject_and_measure(doc, m, starters)
         elif m.kind == "rank":
-            m.subject = m.value.get("subject")
+            m.subject = rank_subject(doc, m, starters)
         elif m.kind == "age":
-            m.subject = m.value.get("person")
+            m.subject = age_person(doc, m, lexicons)
