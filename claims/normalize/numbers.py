@@ -206,6 +206,17 @@ def percent_unit(ctx: NormContext, text: str) -> dict:
     return {"unit": unit}
 
 
+@normalizer("basis_points")
+def basis_points(ctx: NormContext, text: str) -> dict:
+    """Basis points as percentage points: "25 basis points" -> 0.25 percentage_point."""
+    amount = parse_amount(text, ctx.lexicons)
+    out = {"value": tidy(amount.value / 100), "unit": "percentage_point"}
+    if amount.lower is not None:
+        out.update(lower=tidy(amount.lower / 100), upper=tidy(amount.upper / 100),
+                   qualifier="range")
+    return out
+
+
 @normalizer("count_noun")
 def count_noun(ctx: NormContext, text: str) -> dict:
     """What is counted, as written, with its class for checks (`_class`: country, person ...)."""
