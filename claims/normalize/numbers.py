@@ -59,6 +59,7 @@ def parse_amount(text: str, lexicons) -> Amount:
     scales = lexicons["scales"]
     fractions = lexicons["fractions"]
     plurals = lexicons["plural-scales"]
+    vague_words = lexicons["vague-amounts"]
     tokens = _WORDS.findall(text.lower().replace("-", " ").replace("\u2212", " "))
     if not tokens:
         raise Reject(f"not a number: {text!r}")
@@ -96,6 +97,14 @@ def parse_amount(text: str, lexicons) -> Amount:
             else:
                 total += (current if current is not None else 1.0) * float(s)
                 current = None
+            continue
+        interval = vague_words.get(tok)
+        if interval is not None:  # "a handful of": an interval from the lexicon
+            low, _, high = interval.partition("..")
+            if current not in (None, 1.0) or total or vague is not None:
+                raise Reject(f"a vague amount mixed with a figure: {text!r}")
+            current = None
+            vague = [float(low), float(high) + 1]
             continue
         p = plurals.get(tok)
         if p is not None:
@@ -146,11 +155,14 @@ def number(ctx: NormContext, text: str) -> dict:
 
 @normalizer("number_range")
 def number_range(ctx: NormContext, low: str, high: str) -> dict:
-    """Two ends of a range: "between 5 and 10", "5-10 million" (the scale applies to both)."""
+    """Two ends of a range: "between 5 and 10", "5-10 million", "two to three million" (a
+    scale on the high end only applies to both)."""
     lo = parse_number(low, ctx.lexicons)
     hi = parse_number(high, ctx.lexicons)
     if not _has_scale(low, ctx) and _has_scale(high, ctx):
-        base = parse_number(_DIGITS.search(high).group(1), ctx.lexicons) if _DIGITS.search(high) else None
+        scales = ctx.lexicons["scales"]
+        bare = " ".join(t for t in _WORDS.findall(high.lower()) if scales.get(t) is None)
+        base = parse_number(bare, ctx.lexicons) if bare else 1
         if base:
             lo = tidy(lo * hi / base)
     if lo >= hi:
@@ -163,13 +175,21 @@ def _has_scale(text: str, ctx: NormContext) -> bool:
     return any(scales.get(t) is not None for t in _WORDS.findall(text.lower()))
 
 
+_IN = regex.compile(r"\s+(?:in|out\s+of)\s+", regex.I)
+
+
 @normalizer("share")
 def share(ctx: NormContext, text: str) -> dict:
-    """A part of a whole: "two-thirds" -> 0.666667, "half" -> 0.5 (`ratio: share`)."""
-    value = parse_number(text, ctx.lexicons)
+    """A part of a whole: "two-thirds" -> 0.666667, "half" -> 0.5, "one in five" -> 0.2
+    (`ratio: share`)."""
+    parts = _IN.split(text)
+    if len(parts) == 2:
+        value = parse_number(parts[0], ctx.lexicons) / parse_number(parts[1], ctx.lexicons)
+    else:
+        value = parse_number(text, ctx.lexicons)
     if not 0 < value < 1:
         raise Reject(f"{text!r} is not a part of a whole")
-    return {"value": value, "ratio": "share"}
+    return {"value": tidy(value), "ratio": "share"}
 
 
 @normalizer("multiple")
