@@ -46,6 +46,11 @@ _DESIGNATED = regex.compile(
     r"(?:(?-i:\b\p{Lu}[\p{L}\p{N}&'\u2019-]*|\b\p{Ll}+\p{Lu}[\p{L}]*)[ \t]+(\d{3,4})\b(?![,.]\d)"
     r"|(?<![\w.,])(\d{3,4})(?:s\b|-\d|[A-Z]))"
 )
+# "405 Williams Ave.": a house number.
+_STREET_AFTER = regex.compile(
+    r"^[ \t]+(?:\p{Lu}[\p{L}'\u2019.-]*[ \t]+){1,3}"
+    r"(?:Ave|Avenue|Street|St|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Way|Place|Pl|Square|Sq|Terrace|Court|Ct)\b"
+)
 _SENTENCE_OPENING = regex.compile(r"(?:^|[.!?:;\"\u201c\u2018(\n\u2013\u2014])[ \t]*$")
 
 # Capitalized words that open sentences or clauses and are no names ("Some 400", "Of 300").
@@ -80,6 +85,10 @@ def designation_before(before: str, lexicons) -> str | None:
     return word
 
 
+def _has_scale(text: str, lexicons) -> bool:
+    return any(lexicons["scales"].get(w) is not None for w in text.lower().split())
+
+
 @lru_cache(maxsize=16)
 def designated_numbers(text: str) -> frozenset[str]:
     """Plain three- and four-digit numbers the article uses as names somewhere: after a
@@ -112,6 +121,8 @@ def reject_if_not_a_figure(ctx: NormContext, text: str, span: tuple[int, int]) -
                         default=len(full))
         if _URL_TOKEN.search(full, token_start, token_end):
             raise Reject("part of a URL or an email address")
+        if _STREET_AFTER.match(full[end : end + 60]):
+            raise Reject("a house number")
         if _PLAIN.match(stripped):
             word = designation_before(before, ctx.lexicons)
             if word:
@@ -120,6 +131,13 @@ def reject_if_not_a_figure(ctx: NormContext, text: str, span: tuple[int, int]) -
                 raise Reject(f"{stripped} names something elsewhere in the article")
     elif stripped[0].isupper() and not _SENTENCE_OPENING.search(before):
         raise Reject(f"a capitalized number word in mid-sentence is a name: {stripped}")
+    elif not _has_scale(stripped, ctx.lexicons):
+        # Spelled out, only an acronym or a designator makes it a name ("TWA eight
+        # hundred", "chapter eleven"); "Yesterday three people" is a figure.
+        word = designation_before(before, ctx.lexicons)
+        if word and ((word.isupper() and len(word) > 1)
+                     or word.lower().rstrip(".") in ctx.lexicons["designators"]):
+            raise Reject(f"a designation: {word} {stripped}")
 
 
 @normalizer("figure")

@@ -20,6 +20,9 @@ from claims.normalize.registry import NormContext, Reject, normalizer
 _DIGITS = regex.compile(r"(\d[\d,]*(?:\.\d+)?|\.\d+)")
 _WORDS = regex.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)?|\d[\d,]*(?:\.\d+)?")
 _NEGATIVE = regex.compile(r"^\s*[-\u2212]\s*\d")
+_SLASHED = regex.compile(r"(\d+)/(\d+)")
+_VULGAR = {"\u00bd": "1/2", "\u00bc": "1/4", "\u00be": "3/4", "\u2153": "1/3", "\u2154": "2/3",
+           "\u215b": "1/8", "\u215c": "3/8", "\u215d": "5/8", "\u215e": "7/8"}
 
 
 class Amount(NamedTuple):
@@ -60,10 +63,17 @@ def parse_amount(text: str, lexicons) -> Amount:
     fractions = lexicons["fractions"]
     plurals = lexicons["plural-scales"]
     vague_words = lexicons["vague-amounts"]
-    tokens = _WORDS.findall(text.lower().replace("-", " ").replace("\u2212", " "))
-    if not tokens:
+    text_l = text.lower()
+    slashed = 0.0  # "9 1/2", "6\u215c": a mixed fraction adds its part
+    for ch, frac in _VULGAR.items():
+        text_l = text_l.replace(ch, f" {frac}")
+    for m in _SLASHED.finditer(text_l):
+        slashed += int(m.group(1)) / int(m.group(2)) if int(m.group(2)) else 0
+    text_l = _SLASHED.sub(" ", text_l)
+    tokens = _WORDS.findall(text_l.replace("-", " ").replace("\u2212", " "))
+    if not tokens and not slashed:
         raise Reject(f"not a number: {text!r}")
-    total = 0.0
+    total = slashed
     current: float | None = None
     adding = False  # after "and": "two and a half", "a hundred and five"
     vague: list[float] | None = None  # [low, high) multipliers of a plural scale
