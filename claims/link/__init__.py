@@ -22,7 +22,7 @@ def link(doc: Document, mentions: list[Mention], lexicons) -> None:
         m.sentence = doc.sentence_for_span(m.start, m.end).index
     pronouns = lexicons["speaker-pronouns"]
     starters = lexicons["sentence-starters"]
-    resolve_speakers(doc, mentions, pronouns)
+    resolve_speakers(doc, mentions, lexicons)
     attach_sources(doc, mentions, pronouns)
     for m in mentions:
         if m.kind in NUMERIC:

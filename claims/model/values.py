@@ -85,14 +85,24 @@ class EnumerationValue(_Value):
     exhaustive: bool = True
 
 
+_RESOLVED = Field(
+    default=None,
+    description="What the text wrote when the name was resolved from it: 'he', 'the company'.",
+)
+
+
 class QuoteValue(_Value):
     speaker: str | None = None
     verb: str | None = None
+    resolved_from: str | None = _RESOLVED
 
 
 class AttributionValue(_Value):
-    source: str
+    source: str | None = Field(
+        default=None, description="Who the statement is attributed to; null when a pronoun "
+        "('he said') has no fitting name before it.")
     verb: str | None = None
+    resolved_from: str | None = _RESOLVED
 
 
 VALUE_MODELS: dict[str, type[_Value]] = {

@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
+import regex
+
 from claims.normalize.registry import NormContext, Reject, normalizer
+
+_OWNED = regex.compile(
+    r"^(\p{Lu}.*?)['\u2019]s?\s+(?:own\s+)?(?:announcement|statement|report|website|data|figures|"
+    r"estimates?|calculations?|filing|release|press\s+release|account|survey|analysis)$"
+)
 
 
 def clean_name(text: str | None) -> str | None:
@@ -29,10 +36,18 @@ def subject(ctx: NormContext, text: str | None = None) -> dict:
     return {"subject": clean_name(text)}
 
 
+def speaker_name(ctx: NormContext, text: str | None) -> str | None:
+    """A name as written; a word that stands for one ("He", "The company") is kept whole
+    and in lower case for linking to resolve."""
+    if text and text.strip() in ctx.lexicons["speaker-pronouns"]:
+        return " ".join(text.split()).lower()
+    return clean_name(text)
+
+
 @normalizer("speaker")
 def speaker(ctx: NormContext, name: str | None = None, verb: str | None = None) -> dict:
     """The speaker of a quote as written (a pronoun is resolved later, in linking)."""
-    out = {"speaker": clean_name(name), "verb": verb.lower() if verb else None}
+    out = {"speaker": speaker_name(ctx, name), "verb": " ".join(verb.lower().split()) if verb else None}
     if name:
         out["_speaker_span"] = ctx.spans["name"]
     return out
@@ -41,7 +56,13 @@ def speaker(ctx: NormContext, name: str | None = None, verb: str | None = None) 
 @normalizer("source")
 def source(ctx: NormContext, name: str, verb: str | None = None) -> dict:
     """The source an attribution names: "according to the IEA" -> the IEA."""
-    cleaned = clean_name(name)
+    cleaned = speaker_name(ctx, name)
+    if cleaned:
+        # "according to Fiat's announcement": the source is Fiat.
+        owner = _OWNED.match(cleaned)
+        if owner:
+            cleaned = owner.group(1)
     if not cleaned:
         raise Reject("no source named")
-    return {"source": cleaned, "verb": verb.lower() if verb else None, "_source_span": ctx.spans["name"]}
+    return {"source": cleaned, "verb": " ".join(verb.lower().split()) if verb else None,
+            "_source_span": ctx.spans["name"]}
