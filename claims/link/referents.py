@@ -26,7 +26,7 @@ import regex
 # A period stays with an initial, a dotted acronym or an abbreviation, never with the
 # last word of a sentence.
 _WORD = (r"(?:(?:\p{Lu}\.){2,}|\p{Lu}\.|(?:Inc|Corp|Co|Ltd|Jr|Sr|Mr|Mrs|Ms|Dr|St|Gen|Sen|Gov)\."
-         r"|\p{Lu}[\p{L}\p{M}'\u2019&-]*)")
+         r"|\p{Lu}[\p{L}\p{M}'\u2019&-]*(?![\p{N}]))")  # "A320" is no name word
 _NAME = regex.compile(
     r"(?<![\p{L}\p{N}])" + _WORD +
     r"(?:[ \t]+(?:(?:of|de|van|von|al|bin|da|del|la|le|the|for)[ \t]+)?" + _WORD + r"){0,5}"

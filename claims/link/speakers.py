@@ -2,8 +2,10 @@
 
 * A speaker or source written as a pronoun or a description ("he said", "the company
   said"; the `speaker-pronouns` lexicon says which sort of name each may stand for) is
-  resolved to the last fitting name before it (`referents.py`): "he" to a person, "it"
-  and "the company" to an organization. The value keeps what the text wrote in
+  resolved to a fitting name before it (`referents.py`): "he" and "it" to the first
+  person or organization of the nearest sentence naming one (its subject, usually); "the
+  firm" to the name a description with that noun was set beside ("NPD Group, a market
+  research firm"), else to the latest organization. The value keeps what the text wrote in
   `resolved_from`; the span stays on the words of the sentence.
 * A quote with no speaker beside it continues the previous quote of its paragraph (or of
   the sentence just before) and takes its speaker.
@@ -44,7 +46,10 @@ def resolve_speakers(doc: Document, mentions: list[Mention], lexicons) -> None:
             quoted = [(q.start, q.end) for q in mentions if q.kind == "quote"]
             referents = Referents(doc.text, lexicons, _named(mentions, pronouns), quoted)
         span = m.value.get(span_key) or (m.start, m.end)
-        found = referents.before(span[0], sort, _sentence_start)
+        if " " in written:  # "the firm": the name it describes, else the latest fitting one
+            found = _described(doc.text, written, span[0], referents) or referents.before(span[0], sort)
+        else:  # "he", "it": the subject of the nearest sentence naming a fitting one
+            found = referents.before(span[0], sort, _sentence_start)
         m.value["resolved_from"] = written
         m.value[field] = found.name if found else None
 
@@ -63,6 +68,20 @@ def resolve_speakers(doc: Document, mentions: list[Mention], lexicons) -> None:
                 m.value["_speaker_span"] = previous_quote.value.get("_speaker_span")
                 m.value["verb"] = m.value.get("verb") or previous_quote.value.get("verb")
             previous_quote = m
+
+
+def _described(text: str, written: str, offset: int, referents: Referents):
+    """"The firm said" after "NPD Group, a market research firm": the name whose
+    apposition holds the description's noun, within the few sentences before."""
+    noun = written.split()[-1]
+    window = text[max(0, offset - 600) : offset]
+    hits = list(regex.finditer(
+        r"(?:,|\()[ \t]+(?:a|an|the)[ \t]+[^,.;()\n]{0,60}?\b" + regex.escape(noun) + r"\b", window))
+    if not hits:
+        return None
+    at = max(0, offset - 600) + hits[-1].start()
+    r = referents.before(at + 1, "any")
+    return r if r is not None and at - r.end <= 3 else None
 
 
 def _named(mentions: list[Mention], pronouns) -> list[tuple[str, int, int]]:

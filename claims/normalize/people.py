@@ -6,6 +6,11 @@ import regex
 
 from claims.normalize.registry import NormContext, Reject, normalizer
 
+_AUTHORED = regex.compile(
+    r"^(?:a|an|the)?\s*(?:statement|report|announcement|declaration|study|survey|estimates?|"
+    r"analysis|forecast|filing|release|data|figures)\s+(?:by|from)\s+(?:the\s+)?(\p{Lu}.*)$",
+    regex.I,
+)
 _OWNED = regex.compile(
     r"^(\p{Lu}.*?)['\u2019]s?\s+(?:own\s+)?(?:announcement|statement|report|website|data|figures|"
     r"estimates?|calculations?|filing|release|press\s+release|account|survey|analysis)$"
@@ -59,8 +64,8 @@ def source(ctx: NormContext, name: str, verb: str | None = None) -> dict:
     cleaned = speaker_name(ctx, name)
     if cleaned:
         # "according to Fiat's announcement": the source is Fiat.
-        owner = _OWNED.match(cleaned)
-        if owner:
+        owner = _OWNED.match(cleaned) or _AUTHORED.match(cleaned)
+        if owner:  # "a statement from the Ministry of Finance": the ministry
             cleaned = owner.group(1)
     if not cleaned:
         raise Reject("no source named")
