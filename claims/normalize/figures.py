@@ -32,7 +32,7 @@ from functools import lru_cache
 
 import regex
 
-from claims.normalize.numbers import amount_fields, parse_amount
+from claims.normalize.numbers import amount_fields, number_range, parse_amount
 from claims.normalize.registry import NormContext, Reject, normalizer
 
 _WORD_BEFORE = regex.compile(r"([\p{L}][\p{L}\p{N}&'\u2019.-]*)[ \t]+$")
@@ -147,3 +147,12 @@ def figure(ctx: NormContext, text: str) -> dict:
     reject_if_not_a_figure(ctx, text, ctx.spans["text"])
     fields = amount_fields(parse_amount(text, ctx.lexicons))
     return {**fields, "_number_text": " ".join(text.split())}
+
+
+@normalizer("figure_or_range")
+def figure_or_range(ctx: NormContext, text: str, high: str | None = None) -> dict:
+    """A bare figure ("300 jobs"), or the low end of a range whose high end follows
+    ("200-250 seats", "between 25,000 and 30,000 positions")."""
+    if high:
+        return number_range(ctx, text, high)
+    return figure(ctx, text)
