@@ -19,6 +19,7 @@ from claims.link import link
 from claims.model.article import Article, CheckOptions
 from claims.model.report import Report
 from claims.rulebook import Rulebook, load_rulebook, user_roots
+from claims.scan import ScanPlan
 from claims.text.document import Document
 from claims.text.sentences import SentenceSplitter
 from claims.version import __version__
@@ -46,6 +47,7 @@ class Engine:
             starters=lex["sentence-starters"].texts(),
         )
         self._selection = lru_cache(maxsize=64)(self._select)
+        self.plan = ScanPlan(rulebook.extraction)
 
     @classmethod
     def default(cls) -> "Engine":
@@ -81,7 +83,7 @@ class Engine:
             tuple(options.skip_rules),
         )
         lexicons = self.rulebook.lexicons
-        mentions = extract(doc, extraction, lexicons, deadline)
+        mentions = extract(doc, extraction, lexicons, deadline, self.plan)
         link(doc, mentions, lexicons)
         ctx = CheckContext(doc, mentions, lexicons)
         drafts = []

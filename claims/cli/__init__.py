@@ -60,6 +60,9 @@ def build_parser() -> argparse.ArgumentParser:
     b.add_argument("--repeat", type=int, default=5, help="runs per article (median taken)")
     b.add_argument("--limit", type=int, default=0, help="only the first N articles")
     b.add_argument("--per-rule", action="store_true", help="also time each rule alone")
+    b.add_argument("--linearity", action="store_true",
+                   help="also time a 1 MB article and adversarial inputs against 250 x 4 KB")
+    b.add_argument("--peers", action="store_true", help="also time quantulum3, if installed")
     b.add_argument("--format", choices=("text", "json"), default="text")
     b.add_argument("--rules-path", action="append", default=[], metavar="DIR")
 

@@ -23,6 +23,8 @@ from dataclasses import dataclass
 
 import regex
 
+from claims.rulebook.lexicon import lowered_entries as keys
+
 # A period stays with an initial, a dotted acronym or an abbreviation, never with the
 # last word of a sentence.
 _WORD = (r"(?:(?:\p{Lu}\.){2,}|\p{Lu}\.|(?:Inc|Corp|Co|Ltd|Jr|Sr|Mr|Mrs|Ms|Dr|St|Gen|Sen|Gov)\."
@@ -41,6 +43,10 @@ _OPENS = regex.compile(r"(?:^|[\n.!?:\"\u201c\u2018][ \t]*)$")
 _ROLE_BEFORE = regex.compile(r"\b(\p{Ll}+)[ \t]+$")
 _PLACE_BEFORE = regex.compile(r"\b(?:in|at|from|near|across|throughout|outside)[ \t]+(?:the[ \t]+)?$")
 
+
+# Capitalized words that occur after a lower-case word, a digit or a comma: inside a
+# sentence, so not capitalized just for opening one.
+_MID = regex.compile(r"(?<=[\p{Ll}\d,;][ \t]+)\p{Lu}[\p{L}\p{M}'\u2019&-]*")
 
 @dataclass(frozen=True, slots=True)
 class Referent:
@@ -64,6 +70,10 @@ class Referents:
                  quoted: list[tuple[int, int]] = ()):
         self.lexicons = lexicons
         self.text = text
+        self.lex = {name: keys(lexicons[name]) for name in (
+            "sentence-starters", "person-titles", "months", "weekdays", "country-names",
+            "place-names", "organization-words", "given-names")}
+        self.mid = {_strip_possessive(m.group()) for m in _MID.finditer(text)}
         inside = sorted(quoted)
         matches = [m for m in _NAME.finditer(text)
                    if not any(s <= m.start() < e for s, e in inside)]
@@ -94,15 +104,16 @@ class Referents:
                   source: bool = False) -> Referent | None:
         name = _strip_possessive(" ".join(name.split()).strip(" ,"))
         words = name.split()
-        lex = self.lexicons
-        while words and words[0] in lex["sentence-starters"] and words[0] not in lex["person-titles"]:
+        lex = self.lex
+        while words and words[0].lower() in lex["sentence-starters"] and words[0].lower() not in lex["person-titles"]:
             words.pop(0)
         if not words:
             return None
         name = " ".join(words)
-        if name in lex["months"] or name in lex["weekdays"]:
+        low = name.lower()
+        if low in lex["months"] or low in lex["weekdays"]:
             return None
-        if (name in lex["country-names"] or name in lex["place-names"]
+        if (low in lex["country-names"] or low in lex["place-names"]
                 or (not source and _PLACE_BEFORE.search(self.text, max(0, start - 20), start)
                     and self.sort_of(words) != "person")):
             return Referent(name, start, end, "place")
@@ -120,22 +131,22 @@ class Referents:
         return Referent(name, start, end, sort)
 
     def _named_mid_sentence(self, word: str) -> bool:
-        return bool(regex.search(r"(?<=[\p{Ll}\d,;][ \t]+)" + regex.escape(word) + r"\b", self.text))
+        return word in self.mid
 
     def _org_word(self, words: list[str]) -> bool:
-        return any(w in self.lexicons["organization-words"] for w in words)
+        return any(w.lower() in self.lex["organization-words"] for w in words)
 
     def sort_of(self, words: list[str]) -> str:
-        lex = self.lexicons
+        lex = self.lex
         if self._org_word(words):
             return "organization"
-        if any(w in lex["person-titles"] for w in words):
+        if any(w.lower() in lex["person-titles"] for w in words):
             return "person"
         if all(w.replace(".", "").isupper() for w in words):
             return "organization"
         if len(words) == 1:
             return "organization"
-        if words[0] in lex["given-names"] or words[-1] in self.alone:
+        if words[0].lower() in lex["given-names"] or words[-1] in self.alone:
             return "person"
         return "organization"
 

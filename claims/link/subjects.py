@@ -17,6 +17,7 @@ _MEASURE = regex.compile(
     r"\s+of\s+(?:the\s+)?(?P<m>(?:(?!\s(?:compared|according|while|whereas|but|which|who)\b)"
     r"[^,;:.()\u2013\u2014\"\u201c\u201d])+)"
 )
+_LOOK_BACK = 240
 _CLAUSE_BREAK = regex.compile(r"[;:]|,\s+(?:compared|while|whereas|but|and)\b|\s[\u2013\u2014]\s")
 
 
@@ -32,9 +33,10 @@ def subject_and_measure(doc: Document, m: Mention, starters) -> None:
     if after:
         m.subject = after.group("s")
         return
-    # Otherwise the nearest name before the claim in its clause.
-    clause_start = sent.start
-    for br in _CLAUSE_BREAK.finditer(text, sent.start, m.start):
+    # Otherwise the nearest name before the claim in its clause (looking back a bounded
+    # distance: a sentence thousands of characters long must not make linking quadratic).
+    clause_start = max(sent.start, m.start - _LOOK_BACK)
+    for br in _CLAUSE_BREAK.finditer(text, clause_start, m.start):
         clause_start = br.end()
     best = None
     for p in _PROPER.finditer(text, clause_start, m.start):

@@ -34,6 +34,7 @@ import regex
 
 from claims.normalize.numbers import amount_fields, number_range, parse_amount
 from claims.normalize.registry import NormContext, Reject, normalizer
+from claims.rulebook.lexicon import lowered_entries
 
 _WORD_BEFORE = regex.compile(r"([\p{L}][\p{L}\p{N}&'\u2019.-]*)[ \t]+$")
 _PLAIN = regex.compile(r"^\d+(?:\.\d+)?$")  # no separator, no scale: could be a name
@@ -70,17 +71,18 @@ def designation_before(before: str, lexicons) -> str | None:
         return None
     word = m.group(1)
     key = word.lower()
-    if key in lexicons["designators"] or key.rstrip(".") in lexicons["designators"]:
+    bare = key.rstrip(".")
+    designators = lowered_entries(lexicons["designators"])
+    if key in designators or bare in designators:
         return word
     if not any(ch.isupper() for ch in word):
         return None
-    if key.rstrip(".") in _FUNCTION_WORDS or word.rstrip(".") in lexicons["sentence-starters"]:
+    if bare in _FUNCTION_WORDS or bare in lowered_entries(lexicons["sentence-starters"]):
         return None
     for name in ("qualifiers", "months", "weekdays"):
-        if key.rstrip(".") in lexicons[name]:
+        if bare in lowered_entries(lexicons[name]):
             return None
-    first = key.split("-")[0]
-    if first in lexicons["qualifiers"]:
+    if key.split("-")[0] in lowered_entries(lexicons["qualifiers"]):
         return None
     return word
 
@@ -136,7 +138,7 @@ def reject_if_not_a_figure(ctx: NormContext, text: str, span: tuple[int, int]) -
         # hundred", "chapter eleven"); "Yesterday three people" is a figure.
         word = designation_before(before, ctx.lexicons)
         if word and ((word.isupper() and len(word) > 1)
-                     or word.lower().rstrip(".") in ctx.lexicons["designators"]):
+                     or word.lower().rstrip(".") in lowered_entries(ctx.lexicons["designators"])):
             raise Reject(f"a designation: {word} {stripped}")
 
 
