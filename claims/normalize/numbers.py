@@ -269,8 +269,8 @@ def ordinal(ctx: NormContext, text: str) -> dict:
         parts = t.replace("-", " ").split()
         if len(parts) == 2 and ordinals.get(parts[1]) and ctx.lexicons["number-words"].get(parts[0]):
             v = int(ctx.lexicons["number-words"].get(parts[0])) + int(ordinals.get(parts[1]))
-        elif len(parts) == 2 and parts[0] in ("number", "no", "no.") :
-            v = parse_number(parts[1], ctx.lexicons)
+        elif len(parts) == 1 and ctx.lexicons["number-words"].get(parts[0]):
+            v = int(ctx.lexicons["number-words"].get(parts[0]))  # "number one"
     if v is None:
         raise Reject(f"not an ordinal: {text!r}")
     return {"rank": int(v)}

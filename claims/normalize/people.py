@@ -5,6 +5,7 @@ from __future__ import annotations
 import regex
 
 from claims.normalize.registry import NormContext, Reject, normalizer
+from claims.rulebook.lexicon import lowered_entries
 
 _AUTHORED = regex.compile(
     r"^(?:a|an|the)?\s*(?:statement|report|announcement|declaration|study|survey|estimates?|"
@@ -28,10 +29,15 @@ def clean_name(text: str | None) -> str | None:
 
 @normalizer("age")
 def age(ctx: NormContext, years: str, person: str | None = None) -> dict:
-    """"Helberg, 36" -> years 36, person Helberg. Ages past 125 are not ages."""
-    n = int(years)
+    """"Helberg, 36" -> years 36, person Helberg; "thirty-six-year-old" -> 36. Ages past
+    125 are not ages."""
+    from claims.normalize.numbers import parse_number
+
+    n = int(years) if years.strip().isdigit() else int(parse_number(years, ctx.lexicons))
     if not 0 < n <= 125:
         raise Reject(f"{n} is not an age")
+    if person and person.split()[-1].lower() in lowered_entries(ctx.lexicons["designators"]):
+        raise Reject(f"{person} {n} names something")  # "Chapter (11)"
     return {"years": n, "person": clean_name(person)}
 
 
