@@ -4,7 +4,7 @@ VENV   ?= .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: setup serve test lint-rules eval bench goldens clean
+.PHONY: setup serve test lint-rules eval bench bench-api goldens clean
 
 setup: $(STAMP)
 
@@ -36,3 +36,7 @@ bench: $(STAMP)
 
 goldens: $(STAMP)
 	$(PY) tests/update_goldens.py
+
+# The HTTP API under load: wrk (installed on demand), 32 connections, the seed article.
+bench-api: $(STAMP)
+	$(PY) tests/bench_api.py --workers 2 --connections 32

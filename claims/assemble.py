@@ -7,6 +7,7 @@ import string
 
 from claims.checks.base import Draft
 from claims.kinds import STATISTIC
+from claims.markup import PlainText
 from claims.mention import Mention
 from claims.model.article import Article
 from claims.model.claim import CLAIM_MODELS, Source, Span
@@ -58,21 +59,33 @@ def render(template: str, variables: dict) -> str:
 
 
 class OffsetMap:
-    """Code-point offsets to the unit the caller wants (UTF-16 for JavaScript editors)."""
+    """Offsets into the text the engine read, to offsets into the source as sent.
 
-    def __init__(self, text: str, unit: str):
+    For markup the engine reads the text a reader sees; `source()` maps a span back into
+    the HTML or Markdown, so `source[start:end]` is what the client highlights. Then the
+    unit: code points, or UTF-16 code units for JavaScript editors.
+    """
+
+    def __init__(self, text: str, unit: str, markup: PlainText | None = None):
         self.unit = unit
+        self.markup = markup
+        self.text = markup.source if markup is not None else text
         self._table = None
-        if unit == "utf16" and any(ord(c) > 0xFFFF for c in text):
-            table = [0] * (len(text) + 1)
+        if unit == "utf16" and any(ord(c) > 0xFFFF for c in self.text):
+            table = [0] * (len(self.text) + 1)
             acc = 0
-            for i, c in enumerate(text):
+            for i, c in enumerate(self.text):
                 table[i] = acc
                 acc += 2 if ord(c) > 0xFFFF else 1
-            table[len(text)] = acc
+            table[len(self.text)] = acc
             self._table = table
 
+    def source(self, start: int, end: int) -> tuple[int, int]:
+        """The code-point span in the source that the engine's text[start:end] came from."""
+        return (start, end) if self.markup is None else self.markup.source_span(start, end)
+
     def __call__(self, offset: int) -> int:
+        """A code-point offset into the source, in the caller's unit."""
         return offset if self._table is None else self._table[offset]
 
 
@@ -85,9 +98,10 @@ def build_report(
     version: str,
     ruleset: str,
     offsets: str = "codepoint",
+    markup: PlainText | None = None,
 ) -> Report:
-    text = doc.text
-    om = OffsetMap(text, offsets)
+    om = OffsetMap(doc.text, offsets, markup)
+    text = om.text  # the source as sent: every span and surface text indexes it
     assign_ids(doc, mentions)
 
     findings: list[Finding] = []
@@ -95,10 +109,11 @@ def build_report(
         ids = [m.id for m in d.claims]
         template = rule.message if d.verdict == "inconsistent" else (
             rule.consistent_message or rule.message)
-        evidence = [
-            build(Evidence, {"start": om(s), "end": om(e), "text": text[s:e], "role": role})
-            for s, e, role in sorted(d.evidence)
-        ]
+        evidence = []
+        for s, e, role in sorted(d.evidence):
+            s, e = om.source(s, e)
+            evidence.append(build(Evidence, {"start": om(s), "end": om(e), "text": text[s:e],
+                                             "role": role}))
         findings.append(build(Finding, {
             "id": "f" + _digest(rule.id, d.verdict, *ids),
             "rule": rule.id,
@@ -128,17 +143,20 @@ def build_report(
         source = None
         if m.source:
             name, ss, se = m.source
+            ss, se = om.source(ss, se)
             source = build(Source, {"name": name, "span": build(Span, {"start": om(ss), "end": om(se)})})
         value_model, value_defaults, fields = _VALUE_INFO[m.kind]
         value = dict(value_defaults)
         for k, v in m.value.items():
             if k in fields:
                 value[k] = v
+        start, end = om.source(m.start, m.end)
+        s_start, s_end = om.source(s.start, max(s.end, sentence_end))
         claims.append(build(CLAIM_MODELS[m.kind], {
             "id": m.id,
-            "text": text[m.start : m.end],
-            "span": build(Span, {"start": om(m.start), "end": om(m.end)}),
-            "sentence": build(Span, {"start": om(s.start), "end": om(max(s.end, sentence_end))}),
+            "text": text[start:end],
+            "span": build(Span, {"start": om(start), "end": om(end)}),
+            "sentence": build(Span, {"start": om(s_start), "end": om(s_end)}),
             "subject": m.subject,
             "measure": m.measure,
             "source": source,

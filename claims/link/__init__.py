@@ -17,7 +17,8 @@ from claims.mention import Mention
 from claims.text.document import Document
 
 
-def link(doc: Document, mentions: list[Mention], lexicons) -> None:
+def link(doc: Document, mentions: list[Mention], lexicons, deadline=None) -> None:
+    """`deadline` (claims.extract.Deadline) bounds the work on pathological text."""
     for m in mentions:
         m.sentence = doc.sentence_for_span(m.start, m.end).index
     pronouns = lexicons["speaker-pronouns"]
@@ -25,6 +26,8 @@ def link(doc: Document, mentions: list[Mention], lexicons) -> None:
     resolve_speakers(doc, mentions, lexicons)
     attach_sources(doc, mentions, pronouns)
     for m in mentions:
+        if deadline is not None:
+            deadline.remaining("linking")
         if m.kind in NUMERIC:
             subject_and_measure(doc, m, starters)
         elif m.kind == "rank":

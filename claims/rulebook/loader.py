@@ -24,6 +24,7 @@ from claims.checks import CHECK_TYPES
 from claims.model.values import KINDS
 from claims.normalize import NORMALIZERS
 from claims.rulebook import yamlsrc
+from claims.rulebook.backtracking import backtracking_risks
 from claims.rulebook.compiled import CompiledCheck, CompiledExtraction, ParseStep
 from claims.rulebook.fragments import ExpansionError, Fragment, FragmentSet, defines_groups
 from claims.rulebook.lexicon import Lexicon, read_lexicon
@@ -203,6 +204,9 @@ def _compile_extraction(spec, rule_id, kind, path, doc, pack, fset, shape, probl
                      f"kind {spec.kind!r} disagrees with the folder {kind!r}")
     compiled_re = _compile_pattern(spec.pattern, spec.case_sensitive, rule_id, path, doc, fset,
                                    problems)
+    if compiled_re is not None:
+        for risk in backtracking_risks(compiled_re.pattern, ignorecase=not spec.case_sensitive):
+            problems.add(path, doc.line_of(("pattern",)), rule_id, "pattern", "W201", risk)
     groups = set(compiled_re.groupindex) if compiled_re else None
     steps = _parse_steps(spec.parse, groups, rule_id, path, doc, problems)
     span_groups = [spec.span] if isinstance(spec.span, str) else list(spec.span or ())

@@ -306,7 +306,7 @@ class Shape:
 
     def first_atoms(self, pattern: str) -> frozenset | None:
         try:
-            atoms, nullable = self._first(parse(pattern), before=False, after_ok=lambda: False)
+            atoms, nullable = self._first(parse(pattern), before=0, after_ok=lambda: False)
         except (Unsupported, KeyError, ValueError, IndexError, RecursionError):
             return None
         if atoms is None or nullable:
@@ -359,7 +359,7 @@ class Shape:
             while i < len(items):
                 item = items[i]
                 if isinstance(item, Zero):
-                    before = before or _asserts_word_start(item)
+                    before = before | _asserts_word_start(item)
                     i += 1
                     continue
                 if isinstance(item, Lit) and _LETTER.match(item.char):
@@ -370,13 +370,13 @@ class Shape:
                     whole = _ends_word(items[j:], self) if j < len(items) else after_ok()
                     if len(word) >= 2 or before:
                         out.append(frozenset({_word_atom(word.lower(), before, whole)}))
-                    before = False
+                    before = 0
                     i = j
                     continue
                 rest = items[i + 1 :]
                 nxt = (lambda rest=rest: _ends_word(rest, self)) if rest else after_ok
                 out.extend(self._mandatory(item, before, nxt))
-                before = _ends_nonletter(item, self)
+                before = _ends_mask(item, self)
                 i += 1
             return out
         if isinstance(node, Alt):
@@ -406,7 +406,8 @@ class Shape:
             return [frozenset(atoms)] if atoms else []
         return []
 
-    # `before`: a word boundary is asserted just before this point (so a word starts here).
+    # `before`: what is known of the character before this point, a mask of
+    # NOT_AFTER_LETTER (a word starts here) and NOT_AFTER_DIGIT (a run of digits starts here).
     # `after_ok()`: true when what follows this node cannot continue a word (so a word that
     # the node ends with is a whole token). Returns (atoms or None for "anywhere", nullable).
     def _first(self, node: Node, before: bool, after_ok):
@@ -445,7 +446,7 @@ class Shape:
         while i < len(items):
             item = items[i]
             if isinstance(item, Zero):
-                before = before or _asserts_word_start(item)
+                before = before | _asserts_word_start(item)
                 i += 1
                 continue
             # A run of letters is one word atom.
@@ -523,9 +524,9 @@ class Shape:
         if text == "\\s":
             return {("char", c) for c in _SPACES}
         if text in ("\\d", "[0-9]", "[\\d]"):
-            return {("digit",) if before else ("anydigit",)}
+            return {("digit",) if before & NOT_AFTER_DIGIT else ("anydigit",)}
         if text in ("\\p{Lu}", "[A-Z]"):
-            return {("upper",) if before else ("anyupper",)}
+            return {("upper",) if before & NOT_AFTER_LETTER else ("anyupper",)}
         if text.startswith("[") and not text.startswith("[^"):
             body = text[1:-1]
             if _WORD_CHARS_CLASS.search(body) or "-" in body.strip("-"):
@@ -561,16 +562,27 @@ def _class_chars(body: str) -> list[str] | None:
     return out
 
 
-def _asserts_word_start(z: Zero) -> bool:
-    """True for \\b and for negative lookbehinds that forbid a letter before."""
-    if z.kind == "boundary":
-        return True
+NOT_AFTER_LETTER = 1
+NOT_AFTER_DIGIT = 2
+
+
+def _asserts_word_start(z: Zero) -> int:
+    """What \\b or a negative lookbehind says of the character before: a mask."""
+    if z.kind == "boundary":  # before a word character, \b means no word character before
+        return NOT_AFTER_LETTER | NOT_AFTER_DIGIT
     if z.kind == "neglookbehind" and isinstance(z.child, Seq) and len(z.child.items) == 1:
         only = z.child.items[0]
         if isinstance(only, Class):
             t = only.text
-            return "\\w" in t or "\\p{L}" in t or t == "\\w"
-    return False
+            mask = 0
+            if "\\w" in t:
+                mask |= NOT_AFTER_LETTER | NOT_AFTER_DIGIT
+            if "\\p{L}" in t or "a-z" in t:
+                mask |= NOT_AFTER_LETTER
+            if "\\d" in t or "0-9" in t:
+                mask |= NOT_AFTER_DIGIT
+            return mask
+    return 0
 
 
 def _ends_word(items: list[Node], shape: Shape) -> bool:
@@ -643,34 +655,48 @@ def _cost(atoms: frozenset) -> float:
     return total + 1
 
 
-def _ends_nonletter(item: Node, shape: Shape) -> bool:
-    """True when whatever `item` matches surely ends with a character that is not a letter
-    (so a word right after it starts a token). Optional items are not sure."""
+def _ends_mask(item: Node, shape: Shape) -> int:
+    """What surely holds of the last character `item` matches: a mask of NOT_AFTER_LETTER
+    and NOT_AFTER_DIGIT for whatever comes next. Optional items are sure of nothing."""
     if isinstance(item, Lit):
-        return not _LETTER.match(item.char)
+        c = item.char
+        return (0 if _LETTER.match(c) else NOT_AFTER_LETTER) | (0 if c.isdigit() else NOT_AFTER_DIGIT)
     if isinstance(item, Class):
-        return item.text in ("\\s", "\\d", "[\\s-]", "[\\ \\t]") or (
-            item.text.startswith("[") and not item.text.startswith("[^")
-            and "\\w" not in item.text and "\\p" not in item.text
-            and (chars := _class_chars(item.text[1:-1].replace("\\s", " "))) is not None
-            and not any(_LETTER.match(c) for c in chars) and "-" not in item.text[1:-1].strip("-"))
+        t = item.text
+        if t in ("\\s", "[\\s-]", "[\\ \\t]"):
+            return NOT_AFTER_LETTER | NOT_AFTER_DIGIT
+        if t == "\\d":
+            return NOT_AFTER_LETTER
+        if t.startswith("[") and not t.startswith("[^") and "\\w" not in t and "\\p" not in t \
+                and "-" not in t[1:-1].strip("-"):
+            chars = _class_chars(t[1:-1].replace("\\s", " ").replace("\\d", "0"))
+            if chars is None:
+                return 0
+            mask = NOT_AFTER_LETTER | NOT_AFTER_DIGIT
+            if any(_LETTER.match(c) for c in chars):
+                mask &= ~NOT_AFTER_LETTER
+            if any(c.isdigit() for c in chars):
+                mask &= ~NOT_AFTER_DIGIT
+            return mask
+        return 0
     if isinstance(item, Repeat):
-        return item.min >= 1 and _ends_nonletter(item.child, shape)
+        return _ends_mask(item.child, shape) if item.min >= 1 else 0
     if isinstance(item, Group):
-        return _ends_nonletter(item.child, shape)
+        return _ends_mask(item.child, shape)
     if isinstance(item, Seq):
         for sub in reversed(item.items):
             if isinstance(sub, Zero):
                 continue
-            return _ends_nonletter(sub, shape)
-        return False
+            return _ends_mask(sub, shape)
+        return 0
     if isinstance(item, Alt):
-        return all(_ends_nonletter(b, shape) for b in item.branches)
-    if isinstance(item, Zero):
-        return False
+        mask = NOT_AFTER_LETTER | NOT_AFTER_DIGIT
+        for b in item.branches:
+            mask &= _ends_mask(b, shape)
+        return mask
     if isinstance(item, Ref) and not item.lexicon:
-        return _ends_nonletter(shape.node(item.name), shape)
-    return False
+        return _ends_mask(shape.node(item.name), shape)
+    return 0
 
 
 def _word_atom(word: str, before: bool, whole: bool) -> Atom:
