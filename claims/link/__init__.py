@@ -1,9 +1,11 @@
 """Linking: what each sentence says about its claims.
 
-* speakers and sources (`speakers.py`): a quote's speaker, named beside it, a pronoun
-  ("he said") resolved to the last named speaker, or the previous quote's when it
-  continues it; a statistic's source, from an attribution in its sentence ("according to
-  the IEA", "Helberg said"), else the speaker of the quote it sits in;
+* speakers and sources (`speakers.py`, `referents.py`): a quote's speaker, named beside
+  it, a pronoun or description ("he said", "the company said") resolved to a fitting
+  earlier person or organization, or the previous quote's when it continues it; a
+  statistic's source, from an attribution in its sentence ("according to the IEA",
+  "Helberg said"), else the speaker of the quote it sits in, else an attribution in the
+  next or previous sentence of the paragraph;
 * subjects and measures (`subjects.py`): "China is home to ...", "4 per cent for
   second-place Malaysia", "... of global rare earths refining capacity".
 """
