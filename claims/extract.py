@@ -189,7 +189,7 @@ class _Bounds:
 
 
 def _mention(rule: CompiledExtraction, m, doc: Document, lexicons) -> Mention | None:
-    start, end = m.span(rule.span_group) if rule.span_group else m.span()
+    start, end = _span(m, rule.span_group)
     if start >= end:
         return None
     value = dict(rule.constants)
@@ -212,6 +212,19 @@ def _mention(rule: CompiledExtraction, m, doc: Document, lexicons) -> Mention | 
     except _SOFT_FAILURES:
         return None
     return Mention(rule.kind, rule.id, start, end, value, rule.priority)
+
+
+def _span(m, group) -> tuple[int, int]:
+    """The claim's span: the match, one group, or from the first of several groups that
+    matched to the end of the last (groups may sit in a lookbehind)."""
+    if group is None:
+        return m.span()
+    if isinstance(group, str):
+        return m.span(group)
+    spans = [m.span(g) for g in group if m.start(g) >= 0]
+    if not spans:
+        return m.span()
+    return min(s for s, _ in spans), max(e for _, e in spans)
 
 
 def resolve_overlaps(candidates: list[Mention], length: int) -> list[Mention]:

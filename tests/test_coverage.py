@@ -18,8 +18,9 @@ _ENGINE = Engine.default()
 
 
 def _sections() -> dict[str, str]:
-    parts = re.split(r"^## (\S+)\s*$", COVERAGE.read_text(encoding="utf-8"), flags=re.M)
-    return dict(zip(parts[1::2], parts[2::2]))
+    """Sections headed by a bare kind ("## date"); other sections are prose."""
+    parts = re.split(r"^## (.+?)\s*$", COVERAGE.read_text(encoding="utf-8"), flags=re.M)
+    return {head: body for head, body in zip(parts[1::2], parts[2::2]) if " " not in head}
 
 
 def _rows():

@@ -92,6 +92,8 @@ def build(text: str, start: int, end: int, mentions: list[Mention]) -> Skeleton:
     for m in mentions:
         if m.kind not in NUMERIC or m.start < pos or m.end > end:
             continue
+        if m.value.get("ratio") == "factor":
+            continue  # "doubled", "halved": words the change patterns read, not figures
         piece = text[pos : m.start]
         parts.append(piece)
         pieces.append((length, length + len(piece), pos))

@@ -1,9 +1,11 @@
 """Linking: what each sentence says about its claims.
 
-* speakers and sources (`speakers.py`): a quote's speaker, named beside it, a pronoun
-  ("he said") resolved to the last named speaker, or the previous quote's when it
-  continues it; a statistic's source, from an attribution in its sentence ("according to
-  the IEA", "Helberg said"), else the speaker of the quote it sits in;
+* speakers and sources (`speakers.py`, `referents.py`): a quote's speaker, named beside
+  it, a pronoun or description ("he said", "the company said") resolved to a fitting
+  earlier person or organization, or the previous quote's when it continues it; a
+  statistic's source, from an attribution in its sentence ("according to the IEA",
+  "Helberg said"), else the speaker of the quote it sits in, else an attribution in the
+  next or previous sentence of the paragraph;
 * temporal anchors (`anchors.py`): "a year earlier", "that day", "the following month"
   counted from the date the article gave before them;
 * subjects and measures (`subjects.py`): "China is home to ...", "4 per cent for
@@ -29,7 +31,7 @@ def link(doc: Document, mentions: list[Mention], lexicons, deadline=None) -> Non
     anchor_dates(doc, mentions)
     pronouns = lexicons["speaker-pronouns"]
     starters = lexicons["sentence-starters"]
-    resolve_speakers(doc, mentions, pronouns)
+    resolve_speakers(doc, mentions, lexicons)
     attach_sources(doc, mentions, pronouns)
     for m in mentions:
         if deadline is not None:

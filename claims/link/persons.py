@@ -68,7 +68,7 @@ def _clean(name: str, lexicons) -> str | None:
     words = name.split()
     if words and words[-1].endswith(".") and len(words[-1]) > 3 and "." not in words[-1][:-1]:
         words[-1] = words[-1][:-1]  # "Elian Gonzalez." ending a sentence; "C." stays
-    titles = lexicons.get("person-titles")
+    titles = lexicons.get("name-titles")
     while words and titles is not None and words[0].rstrip(".") in titles:
         words.pop(0)
     return " ".join(words) or None

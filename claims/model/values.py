@@ -16,29 +16,37 @@ class _Value(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
-class NumberValue(_Value):
+class _Numeric(_Value):
     value: Number = Field(description="The number as stated, normalized: 'a dozen' -> 12.")
     lower: Number | None = Field(default=None, description="Least value the words allow.")
     upper: Number | None = Field(default=None, description="Greatest value the words allow.")
     qualifier: Qualifier = "exact"
 
 
-class CountValue(NumberValue):
+class NumberValue(_Numeric):
+    ratio: Literal["share", "factor"] | None = Field(
+        default=None,
+        description="'share' for a part of a whole ('two-thirds' -> 0.666667), 'factor' for "
+        "a change stated as a multiple ('doubled' -> 2); null for a plain figure.",
+    )
+
+
+class CountValue(_Numeric):
     noun: str = Field(description="What is counted, as written: 'nations'.")
 
 
-class PercentValue(NumberValue):
+class PercentValue(_Numeric):
     unit: Literal["percent", "percentage_point"] = "percent"
 
 
-class MoneyValue(NumberValue):
+class MoneyValue(_Numeric):
     currency: str = Field(description="ISO 4217 code.")
     ambiguous: bool = Field(
         default=False, description="True when the symbol ('$') could be several currencies."
     )
 
 
-class QuantityValue(NumberValue):
+class QuantityValue(_Numeric):
     unit: str = Field(description="pint's canonical unit name: 'mile'.")
     si_value: Number | None = None
     si_unit: str | None = None
@@ -96,14 +104,24 @@ class EnumerationValue(_Value):
     exhaustive: bool = True
 
 
+_RESOLVED = Field(
+    default=None,
+    description="What the text wrote when the name was resolved from it: 'he', 'the company'.",
+)
+
+
 class QuoteValue(_Value):
     speaker: str | None = None
     verb: str | None = None
+    resolved_from: str | None = _RESOLVED
 
 
 class AttributionValue(_Value):
-    source: str
+    source: str | None = Field(
+        default=None, description="Who the statement is attributed to; null when a pronoun "
+        "('he said') has no fitting name before it.")
     verb: str | None = None
+    resolved_from: str | None = _RESOLVED
 
 
 VALUE_MODELS: dict[str, type[_Value]] = {

@@ -1,7 +1,7 @@
 """Normalizers, registered by name on import."""
 
 from claims.normalize import (  # noqa: F401  (register)
-    dates, durations, lists, money, numbers, people, periods, relative, units,
+    dates, durations, figures, lists, money, numbers, people, periods, relative, units,
 )
 from claims.normalize.registry import NORMALIZERS, NormContext, Reject, normalizer
 

@@ -49,7 +49,7 @@ def how_many(ctx: NormContext, text: str | None, fraction: str | None = None) ->
     """"two" -> 2, "2 1/2" -> 5/2, "a ... and a half" -> 3/2, "half a" -> 1/2; None for
     "several", "a few"."""
     if text:
-        vague = ctx.lexicons["vague-amounts"].get(text)
+        vague = ctx.lexicons["vague-counts"].get(text)
         if vague == "X":
             return None
         if vague is not None:

@@ -38,7 +38,7 @@ def amount(ctx: NormContext, text: str | None) -> int | None:
 
     if not text:
         return 1
-    vague = ctx.lexicons["vague-amounts"].get(text)
+    vague = ctx.lexicons["vague-counts"].get(text)
     if vague is not None:
         return None if vague == "X" else int(vague)
     n = parse_number(text, ctx.lexicons)

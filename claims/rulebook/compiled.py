@@ -27,7 +27,7 @@ class CompiledExtraction:
     path: str
     spec: ExtractionRule
     regex: regex.Pattern
-    span_group: str | None
+    span_group: str | tuple[str, ...] | None  # a tuple: from the first group to the last
     steps: tuple[ParseStep, ...]
     constants: dict
     tolerance: float

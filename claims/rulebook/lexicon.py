@@ -63,6 +63,19 @@ class Lexicon:
         return "|".join(_entry_pattern(t) for t in alts)
 
 
+_LOWERED: dict[int, tuple[Lexicon, frozenset]] = {}
+
+
+def lowered_entries(lexicon: Lexicon) -> frozenset:
+    """A lexicon's entries in lower case, as a set, for hot lookups of single words (no
+    normalization of spaces or quotes, unlike `in`)."""
+    hit = _LOWERED.get(id(lexicon))
+    if hit is None or hit[0] is not lexicon:
+        hit = (lexicon, frozenset(e.text.lower() for e in lexicon.entries))
+        _LOWERED[id(lexicon)] = hit
+    return hit[1]
+
+
 def _entry_pattern(text: str) -> str:
     out = []
     for ch in text:

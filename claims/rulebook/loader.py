@@ -205,9 +205,11 @@ def _compile_extraction(spec, rule_id, kind, path, doc, pack, fset, shape, probl
                                    problems)
     groups = set(compiled_re.groupindex) if compiled_re else None
     steps = _parse_steps(spec.parse, groups, rule_id, path, doc, problems)
-    if spec.span and groups is not None and spec.span not in groups:
-        problems.add(path, doc.line_of(("span",)), rule_id, "span", "R107",
-                     f"group {spec.span!r} is not in the pattern")
+    span_groups = [spec.span] if isinstance(spec.span, str) else list(spec.span or ())
+    for group in span_groups:
+        if groups is not None and group not in groups:
+            problems.add(path, doc.line_of(("span",)), rule_id, "span", "R107",
+                         f"group {group!r} is not in the pattern")
     _check_examples(spec.examples.match, ("examples", "match"), path, doc, rule_id, problems, need=1)
     _check_examples(spec.examples.todo, ("examples", "todo"), path, doc, rule_id, problems, need=None)
     if not spec.examples.no_match:
@@ -217,7 +219,8 @@ def _compile_extraction(spec, rule_id, kind, path, doc, pack, fset, shape, probl
         return None
     return CompiledExtraction(
         id=rule_id, kind=kind, path=str(path), spec=spec, regex=compiled_re,
-        span_group=spec.span, steps=tuple(steps), constants=dict(spec.value),
+        span_group=spec.span if isinstance(spec.span, str) or spec.span is None else tuple(spec.span),
+        steps=tuple(steps), constants=dict(spec.value),
         tolerance=spec.tolerance if spec.tolerance is not None else pack.info.tolerance,
         priority=spec.priority, examples_published=pack.info.examples_published, pack=pack.name,
         first=shape.first_atoms(spec.pattern),
