@@ -196,7 +196,8 @@ def _market(ctx: CheckContext, p: Params, skel: Skeleton, match) -> Draft | None
     points, new = span_of(pts.value), span_of(level.value)
     base = new + points if sign < 0 else new - points
     implied = (points / base).scale(100)
-    stated = span_of(by.value)
+    # The words give the direction; a minus sign ("-2.56%") restates it.
+    stated = _abs(span_of(by.value))
     ok = stated.overlaps(implied.widen(rel=p.slack))
     d, lv = float(pts.value["value"]), float(level.value["value"])
     point_base = lv + d if sign < 0 else lv - d

@@ -76,8 +76,8 @@ def unit_conversion(ctx: CheckContext, rule):
         note = ""
         suggestion = None
         if not ok:
-            rounded = _round_like(expected.mid, b)
-            suggestion = f"{fmt(rounded, rounded)} {unit_words}".strip()
+            rounded = " to ".join(_fmt_rounded(e.mid, b) for e in expected)
+            suggestion = f"{rounded} {unit_words}".strip()
             for alt in p.likely_meant.get(unit_a, ()):
                 alt_fit = _fits(a, alt, b, unit_b, p)
                 if alt_fit and alt_fit[0]:
@@ -91,11 +91,12 @@ def unit_conversion(ctx: CheckContext, rule):
                 "claim": ctx.surface(a),
                 "stated": ctx.surface(a),
                 "converted": ctx.surface(b),
-                "expected": f"{fmt(expected.mid, b.value['value'])} {unit_words}".strip(),
+                "expected": (" to ".join(fmt(e.mid, b.value["value"]) for e in expected)
+                             + f" {unit_words}").strip(),
                 "unit": unit_words,
                 "note": note,
             },
-            expected=round(expected.mid, 6),
+            expected=round(expected[-1].mid, 6),
             observed=b.value["value"],
             suggestion=suggestion,
         )
@@ -112,15 +113,18 @@ def _unit(ctx: CheckContext, m: Mention, other: Mention, p: Params) -> str | Non
     return None
 
 
-def _value_span(m: Mention) -> Span:
-    """The stated number with its rounding; a bound ("less than 3 lbs") converts as its
-    number, since the conversion restates the same bound."""
+def _value_spans(m: Mention) -> list[Span]:
+    """The stated number with its rounding -- or, for a range ("5,600 to 8,870 nautical
+    miles"), each end with its own. A bound ("less than 3 lbs") converts as its number,
+    since the conversion restates the same bound."""
     v = m.value
     q = v.get("qualifier") or "exact"
+    if q == "range" and v.get("lower") is not None and v.get("upper") is not None:
+        return [span_of(float(v["lower"])), span_of(float(v["upper"]))]
     if q not in ("about", "nearly"):
         q = "exact"
-    return span_of(float(v["value"]), q, _f(v.get("lower")), _f(v.get("upper")),
-                   v.get("_number_text"))
+    return [span_of(float(v["value"]), q, _f(v.get("lower")), _f(v.get("upper")),
+                    v.get("_number_text"))]
 
 
 def _f(x):
@@ -128,33 +132,47 @@ def _f(x):
 
 
 def _fits(a: Mention, unit_a: str, b: Mention, unit_b: str, p: Params):
-    """(agree?, a converted to b's unit) or None when the units do not convert."""
-    src = _value_span(a)
-    dst = _value_span(b).widen(rel=p.relative_slack)
+    """(agree?, a converted to b's unit, one span per end) or None when the units do not
+    convert. Ranges agree end to end; a single figure against a range ("from 5,600 to
+    8,870 nautical miles (10,400 to 16,400 km)", where "from" split the first range) agrees
+    with either end."""
+    sources, targets = _value_spans(a), _value_spans(b)
+    targets = [t.widen(rel=p.relative_slack) for t in targets]
+    pairwise = len(sources) == len(targets)
     best = None
     for ua in (unit_a, *p.interchangeable.get(unit_a, ())):
         for ub in (unit_b, *p.interchangeable.get(unit_b, ())):
             try:
-                lo, hi = convert(src.lo, ua, ub), convert(src.hi, ua, ub)
+                convs = [Span(*sorted((convert(s.lo, ua, ub), convert(s.hi, ua, ub))))
+                         for s in sources]
             except Exception:  # noqa: BLE001 - pint: different dimensions, unknown unit
                 continue
-            conv = Span(min(lo, hi), max(lo, hi))
             if best is None:
-                best = (False, conv)
-            if conv.overlaps(dst):
-                return True, conv
+                best = (False, convs)
+            if pairwise:
+                agree = all(c.overlaps(t) for c, t in zip(convs, targets))
+            else:
+                agree = any(c.overlaps(t) for c in convs for t in targets)
+            if agree:
+                return True, convs
     return best
 
 
 def _unit_words(ctx: CheckContext, m: Mention) -> str:
-    """"10,400 km" -> "km": the unit as the article writes it."""
-    number = m.value.get("_number_text") or ""
+    """"10,400 km" -> "km", "10,400 to 16,400 km" -> "km": the unit as the article writes
+    it, after the last figure."""
     text = ctx.surface(m)
-    i = text.find(number) if number else -1
-    rest = text[i + len(number):] if i >= 0 else text.split(maxsplit=1)[-1]
-    return rest.strip(" -")
+    last = max((i for i, c in enumerate(text) if c.isdigit()), default=-1)
+    if last < 0:
+        return text.split(maxsplit=1)[-1].strip(" -")
+    return text[last + 1 :].strip(" -")
 
 
 def _round_like(x: float, m: Mention) -> float:
     unit = precision(float(m.value["value"]), m.value.get("_number_text"))
     return round(x / unit) * unit
+
+
+def _fmt_rounded(x: float, m: Mention) -> str:
+    rounded = _round_like(x, m)
+    return fmt(rounded, rounded)
