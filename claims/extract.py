@@ -92,15 +92,19 @@ def _matches(rule: CompiledExtraction, text: str, index: TextIndex, bounds, time
     for atoms in plan.context[rule.id]:
         if not index.present(atoms):
             return ()
-    anchors = sorted((index.union(atoms) for atoms in required), key=len)
+    narrowing = plan.narrowing[rule.id]
     first = plan.first[rule.id]
     if first is not None:
         starts = index.union(first)
-        if anchors:
-            starts = near(starts, anchors, bounds.units(rule.window), _WINDOW_SLACK)
+        if narrowing:
+            units = bounds.units(rule.window)
+            starts = near(starts, [index.last_before(s, units, _WINDOW_SLACK) for s in narrowing],
+                          units)
+        anchors = [index.union(narrowing[0])] if narrowing else []
         if len(starts) * _DENSE > len(text):
             return _scan_windows(rule, text, bounds, anchors, timeout)
         return _attempts(rule.regex.match, text, starts, timeout)
+    anchors = [index.union(narrowing[0])] if narrowing else []
     return _scan_windows(rule, text, bounds, anchors, timeout)
 
 

@@ -13,6 +13,8 @@ from bisect import bisect_left, bisect_right
 
 import regex
 
+from claims.rulebook.shape import everywhere
+
 _DIGIT_RUNS = re.compile(r"(?<!\d)\d")
 _DIGITS = re.compile(r"\d")
 _CAPS = regex.compile(r"\p{Lu}")
@@ -23,7 +25,7 @@ class AtomSet:
     """One set of atoms, split by sort for fast lookups."""
 
     __slots__ = ("key", "toks", "pres", "subs", "chars", "digit", "anydigit", "upper",
-                 "anyupper")
+                 "anyupper", "everywhere")
 
     def __init__(self, atoms: frozenset):
         self.key = atoms
@@ -36,6 +38,7 @@ class AtomSet:
         self.anydigit = "anydigit" in kinds
         self.upper = "upper" in kinds
         self.anyupper = "anyupper" in kinds
+        self.everywhere = everywhere(atoms)
 
 
 class ScanPlan:
@@ -51,7 +54,24 @@ class ScanPlan:
 
         self.first = {r.id: intern(r.first) if r.first is not None else None for r in rules}
         self.required = {r.id: tuple(intern(a) for a in r.required) for r in rules}
+        # The sets that narrow where a rule is tried: the two rarest that are not met in
+        # every sentence (listing more costs more than it saves), no two of the same words.
+        self.narrowing = {r.id: _narrowing(self.required[r.id]) for r in rules}
         self.context = {r.id: tuple(intern(a) for a in r.context) for r in rules}
+
+
+def _narrowing(sets: tuple[AtomSet, ...]) -> tuple[AtomSet, ...]:
+    out: list[AtomSet] = []
+    seen: set[frozenset] = set()
+    for s in sets:  # rarest first (claims/rulebook/shape.py sorts them)
+        words = frozenset(a[1] for a in s.key if len(a) > 1)
+        if s.everywhere or (words and words in seen):
+            continue
+        seen.add(words)
+        out.append(s)
+        if len(out) == 2:
+            break
+    return tuple(out)
 
 
 class TextIndex:
@@ -60,7 +80,8 @@ class TextIndex:
     str.find on " word " -- in C, and only for words a rule still needs."""
 
     __slots__ = ("text", "low", "spaced", "plan", "wordset", "_words", "_union", "_runs",
-                 "_digits", "_caps", "_word_caps", "_has_digit", "_has_upper")
+                 "_digits", "_caps", "_word_caps", "_has_digit", "_has_upper", "_present",
+                 "_bounds")
 
     def __init__(self, text: str, plan: ScanPlan):
         self.text = text
@@ -73,6 +94,8 @@ class TextIndex:
         self._runs = self._digits = self._caps = self._word_caps = None
         self._has_digit = _DIGITS.search(text) is not None
         self._has_upper = text != low
+        self._present: dict[int, bool] = {}
+        self._bounds: dict[tuple, list[int]] = {}
 
     def word(self, w: str) -> list[int]:
         found = self._words.get(w)
@@ -83,14 +106,21 @@ class TextIndex:
         return found
 
     def present(self, s: AtomSet) -> bool:
+        found = self._present.get(id(s))
+        if found is None:
+            found = self._present[id(s)] = self._is_present(s)
+        return found
+
+    def _is_present(self, s: AtomSet) -> bool:
         if s.toks and not s.toks.isdisjoint(self.wordset):
             return True
         text = self.text
         for c in s.chars:
             if c in text:
                 return True
+        spaced = self.spaced
         for w in s.pres:
-            if self._prefixed(w):
+            if " " + w in spaced:
                 return True
         low = self.low
         for w in s.subs:
@@ -126,6 +156,20 @@ class TextIndex:
         self._union[id(s)] = found
         return found
 
+    def last_before(self, s: AtomSet, units: list[tuple[int, int]], slack: int) -> list[int]:
+        """For each sentence (or paragraph) of `units`, the last place an atom of `s` occurs
+        in it or within `slack` after it; -1 where none does."""
+        key = (id(s), id(units))
+        found = self._bounds.get(key)
+        if found is None:
+            positions = self.union(s)
+            found = []
+            for start, end in units:
+                i = bisect_left(positions, end + slack) - 1
+                found.append(positions[i] if i >= 0 and positions[i] >= start else -1)
+            self._bounds[key] = found
+        return found
+
     @property
     def digit_runs(self) -> list[int]:
         if self._runs is None:
@@ -152,7 +196,11 @@ class TextIndex:
         return self._word_caps
 
     def _prefixed(self, w: str) -> list[int]:
-        return _find_all(self.spaced, " " + w)
+        key = " " + w
+        found = self._words.get(key)  # cached beside whole words; keys never clash
+        if found is None:
+            found = self._words[key] = _find_all(self.spaced, key)
+        return found
 
 
 # Bytes that are letters stay; every other ASCII byte becomes a space.
@@ -194,34 +242,26 @@ def _find_all(haystack: str, needle: str) -> list[int]:
     return out
 
 
-def near(starts: list[int], anchor_lists: list[list[int]], sentences, slack: int) -> list[int]:
-    """The starts that have, for every anchor list, an anchor at or after them and before
-    the end of their sentence (+ slack): only there can a match hold them all.
-
-    `sentences` is a list of (start, end) in order. Works sentence by sentence: in each,
-    the viable starts are those up to the last place every list still has an anchor.
-    """
+def near(starts: list[int], bounds: list[list[int]], units: list[tuple[int, int]]) -> list[int]:
+    """The starts that have, in their sentence, an anchor of every set at or after them:
+    only there can a match hold them all. `bounds` are TextIndex.last_before lists."""
     out: list[int] = []
     n = len(starts)
     if not n:
         return out
-    for s_start, s_end in sentences:
-        lo = bisect_left(starts, s_start)
+    lo = 0
+    for k, (s_start, s_end) in enumerate(units):
+        bound = s_end
+        for b in bounds:
+            if b[k] < bound:
+                bound = b[k]
+        if bound < s_start:
+            continue
+        lo = bisect_left(starts, s_start, lo)
         if lo == n:
             break
-        if starts[lo] >= s_end:
-            continue
-        limit = s_end + slack
-        bound = s_end
-        for anchors in anchor_lists:
-            i = bisect_left(anchors, limit) - 1
-            if i < 0 or anchors[i] < s_start:
-                bound = -1
-                break
-            if anchors[i] < bound:
-                bound = anchors[i]
-        if bound < 0:
-            continue
         hi = bisect_right(starts, bound, lo)
-        out.extend(starts[lo:hi])
+        if hi > lo:
+            out.extend(starts[lo:hi])
+            lo = hi
     return out

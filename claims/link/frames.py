@@ -372,6 +372,5 @@ def _period_pattern(lexicon) -> regex.Pattern:
     got = _PERIOD_CACHE.get(id(lexicon))
     if got is None:
         got = regex.compile(r"\b(?:" + lexicon.pattern() + r")\b", regex.I)
-        _PERIOD_CACHE.clear()
-        _PERIOD_CACHE[id(lexicon)] = got
+        _PERIOD_CACHE[id(lexicon)] = got  # one entry per lexicon: a handful in a process
     return got

@@ -70,13 +70,21 @@ def resolve_speakers(doc: Document, mentions: list[Mention], lexicons) -> None:
             previous_quote = m
 
 
+_APPOSITION = regex.compile(r"(?:,|\()[ \t]+(?:a|an|the)[ \t]+(?P<body>[^,.;()\n]{0,60})")
+_WORD = regex.compile(r"\w+")
+
+
+def _words_of(body: str) -> set[str]:
+    return set(_WORD.findall(body.lower()))
+
+
 def _described(text: str, written: str, offset: int, referents: Referents):
     """"The firm said" after "NPD Group, a market research firm": the name whose
     apposition holds the description's noun, within the few sentences before."""
-    noun = written.split()[-1]
+    noun = written.split()[-1].lower()
     window = text[max(0, offset - 600) : offset]
-    hits = list(regex.finditer(
-        r"(?:,|\()[ \t]+(?:a|an|the)[ \t]+[^,.;()\n]{0,60}?\b" + regex.escape(noun) + r"\b", window))
+    # Appositions found with one compiled pattern; the noun looked for in each.
+    hits = [h for h in _APPOSITION.finditer(window) if noun in _words_of(h.group("body"))]
     if not hits:
         return None
     at = max(0, offset - 600) + hits[-1].start()

@@ -31,13 +31,15 @@ _QUALIFIER_MOD = {"more_than": "MORE_THAN", "at_least": "EQUAL_OR_MORE",
                   "less_than": "LESS_THAN", "at_most": "EQUAL_OR_LESS", "up_to": "EQUAL_OR_LESS",
                   "about": "APPROX", "nearly": "APPROX"}
 
+_CODE = regex.compile(r"(\d*)(\w+)$")  # "2W": a fortnight
+
 
 def unit_code(ctx: NormContext, text: str) -> tuple[str, int]:
     """"weeks" -> ("W", 1), "fortnight" -> ("W", 2), "decade" -> ("Y", 10)."""
     code = ctx.lexicons["duration-units"].get(text)
     if code is None:
         raise Reject(f"unknown duration unit {text!r}")
-    m = regex.match(r"(\d*)(\w+)$", code)
+    m = _CODE.match(code)
     times = int(m.group(1) or 1)
     letter = m.group(2)
     if letter in _YEARS:

@@ -299,7 +299,7 @@ class Shape:
 
     def first_atoms(self, pattern: str) -> frozenset | None:
         try:
-            atoms, nullable = self._first(parse(pattern), before=0, after_ok=lambda: False)
+            atoms, nullable = self._first(parse(pattern), before=0, after_ok=lambda: True)
         except (Unsupported, KeyError, ValueError, IndexError, RecursionError):
             return None
         if atoms is None or nullable:
@@ -310,7 +310,7 @@ class Shape:
         """Every atom set of which each match contains at least one member, rarest first.
         A text lacking any one of them cannot match; the first is the best anchor."""
         try:
-            sets = self._mandatory(parse(pattern), False, lambda: False)
+            sets = self._mandatory(parse(pattern), False, lambda: True)
         except (Unsupported, KeyError, ValueError, IndexError, RecursionError):
             return []
         return sorted(set(sets), key=lambda a: (_cost(a), sorted(a)))
@@ -360,7 +360,7 @@ class Shape:
                     while j < len(items) and isinstance(items[j], Lit) and _LETTER.match(items[j].char):
                         word += items[j].char
                         j += 1
-                    whole = _ends_word(items[j:], self) if j < len(items) else after_ok()
+                    whole = _ends_word(items[j:], self, after_ok)
                     if len(word) >= 2 or before:
                         atom = (("sub", word.lower()) if _after_letters(items[:i])
                                 else _word_atom(word.lower(), before, whole))
@@ -369,7 +369,7 @@ class Shape:
                     i = j
                     continue
                 rest = items[i + 1 :]
-                nxt = (lambda rest=rest: _ends_word(rest, self)) if rest else after_ok
+                nxt = (lambda rest=rest: _ends_word(rest, self, after_ok)) if rest else after_ok
                 out.extend(self._mandatory(item, before, nxt))
                 before = _ends_mask(item, self)
                 i += 1
@@ -452,12 +452,12 @@ class Shape:
                     word += items[j].char
                     j += 1
                 rest = items[j:]
-                whole = _ends_word(rest, self) if rest else after_ok()
+                whole = _ends_word(rest, self, after_ok)
                 atoms |= {_word_atom(word.lower(), before, whole)}
                 return atoms, False
             rest = items[i + 1 :]
             atoms_i, nullable = self._first(
-                item, before, (lambda rest=rest: _ends_word(rest, self)) if rest else after_ok
+                item, before, (lambda rest=rest: _ends_word(rest, self, after_ok)) if rest else after_ok
             )
             if atoms_i is None:
                 return None, False
@@ -594,11 +594,14 @@ def _asserts_word_start(z: Zero) -> int:
     return 0
 
 
-def _ends_word(items: list[Node], shape: Shape) -> bool:
-    """True when the next character matched after a word cannot be a letter."""
+def _ends_word(items: list[Node], shape: Shape, after=lambda: True) -> bool:
+    """True when the next character matched after a word cannot be a letter; `after()`
+    answers for what follows `items`. At the end of the whole pattern a word is taken to
+    end there: a rule that names a word names a whole word unless it goes on with letters."""
     if not items:
-        return False
+        return after()
     item, rest = items[0], items[1:]
+    nxt = (lambda: _ends_word(rest, shape, after))
     if isinstance(item, Zero):
         if item.kind == "boundary":
             return True
@@ -606,7 +609,7 @@ def _ends_word(items: list[Node], shape: Shape) -> bool:
             first = item.child.items[0]
             if isinstance(first, Class) and ("\\w" in first.text or "\\p{L}" in first.text):
                 return True
-        return _ends_word(rest, shape)
+        return nxt()
     if isinstance(item, Lit):
         return not _LETTER.match(item.char)
     if isinstance(item, Class):
@@ -619,20 +622,21 @@ def _ends_word(items: list[Node], shape: Shape) -> bool:
                 "-" in t[1:-1].strip("-"))
         return False
     if isinstance(item, Seq):
-        return _ends_word(item.items + rest, shape)
+        return _ends_word(item.items + rest, shape, after)
     if isinstance(item, Group):
-        return _ends_word([item.child] + rest, shape)
+        return _ends_word([item.child] + rest, shape, after)
     if isinstance(item, Alt):
-        return all(_ends_word([b] + rest, shape) for b in item.branches)
+        return all(_ends_word([b] + rest, shape, after) for b in item.branches)
     if isinstance(item, Repeat):
         if item.min >= 1:
-            return _ends_word([item.child] + rest, shape)
-        return _ends_word([item.child] + rest, shape) and _ends_word(rest, shape)
+            return _ends_word([item.child] + rest, shape, after)
+        return _ends_word([item.child] + rest, shape, after) and nxt()
     if isinstance(item, Ref):
         if item.lexicon:
             return all(not _LETTER.match(e.text[:1]) for e in shape.lexicons[item.name].entries)
-        return _ends_word([shape.node(item.name)] + rest, shape)
+        return _ends_word([shape.node(item.name)] + rest, shape, after)
     return False
+
 
 
 _COMMON = frozenset(
@@ -643,6 +647,12 @@ _COMMON = frozenset(
 
 _SPACES = " \t\n\r\f\v\u00a0\u2009\u202f\u3000"
 _COMMON_CHARS = frozenset(" \t\n\r\f\v\u00a0\u2009\u202f\u3000" ",.-'\"()/:;")
+
+
+def everywhere(atoms: frozenset) -> bool:
+    """A set met between nearly any two words (a space): worth a presence test, useless
+    for narrowing where a rule is tried, and costly to list."""
+    return any(a[0] == "char" and a[1].isspace() for a in atoms)
 
 
 def _cost(atoms: frozenset) -> float:
