@@ -94,3 +94,16 @@ def test_a_month_without_its_year_is_placed_by_the_window_and_cues(engine, text,
 def test_without_a_publication_date_what_is_not_written_stays_unknown(engine, text, timex):
     report = engine.check(Article(text=text))
     assert [c.value.timex for c in report.claims if c.kind == "date"] == [timex]
+
+
+def test_the_end_date_of_a_period_does_not_replace_it_as_the_anchor(engine):
+    text = ("Sales for the quarter ended Sept. 30 rose to $9 million from $8 million "
+            "a year earlier.")
+    assert dates(engine, text, "1989-10-26") == [
+        ("the quarter", "1989-Q3"), ("Sept. 30", "1989-09-30"), ("a year earlier", "1988-Q3")]
+
+
+def test_a_fiscal_quarter_keeps_its_number(engine):
+    text = "It lost money in its fourth quarter ended Sept. 30. Results for that quarter fell."
+    assert dates(engine, text, "1989-11-02") == [
+        ("its fourth quarter", "1989-Q4"), ("Sept. 30", "1989-09-30"), ("that quarter", "1989-Q4")]

@@ -7,7 +7,8 @@ quarter a year before), "that day", "the same period". Extraction gives each suc
 publication-date reading and an `_anchor`; here, in text order, it is re-resolved against
 the last date before it whose period is fine enough to carry it. A shifted date never
 becomes an anchor itself: in "net rose to $5 from $4 a year earlier; sales rose to $9 from
-$8 a year earlier" both compare with the same quarter.
+$8 a year earlier" both compare with the same quarter. The end date of a period named by
+it ("the quarter ended Sept. 30") does not replace that period as the anchor.
 
 `_anchor` fields: `unit` and `n` (the shift: year, -1), `mode` and, optionally, `want`
 (the granularity the anchor must have) and `required` (drop the claim without an anchor):
@@ -34,6 +35,9 @@ _RANK = {"day": 0, "week": 1, "weekend": 1, "month": 2, "quarter": 3, "season": 
 # How far back (in sentences) a date can anchor a "year ago" in an earnings report, and
 # how old (in days before the publication date) the reported period may be.
 _AGO_WINDOW = 3
+# The rule that names a period by its end date, and how far after it the date may start.
+_PERIOD_ENDING = "date.period-ending"
+_END_DATE_GAP = 24
 _REPORTED_PERIOD_AGE = 400
 
 
@@ -55,11 +59,18 @@ def anchor_dates(doc: Document, mentions: list[Mention]) -> None:
                 continue
             if hint.get("mode") != "same":
                 continue  # "a year earlier" twice in a row compares with the same date
+        if last is not None and _ends(last[2], m):
+            continue  # "the quarter ended Sept. 30": the quarter stays the anchor, not its end
         period = timex.read(m.value.get("timex", ""))
         if period is not None:
             last = (period[0], period[1], m)
     if drop:
         mentions[:] = [m for m in mentions if m not in drop]
+
+
+def _ends(period: Mention, m: Mention) -> bool:
+    """Whether `m` is the end date that names `period` ("the quarter ended Sept. 30")."""
+    return period.rule == _PERIOD_ENDING and 0 <= m.start - period.end <= _END_DATE_GAP
 
 
 def _resolve(hint: dict, last, m: Mention, reference) -> tuple[str, str] | None:
