@@ -20,10 +20,14 @@ it ("the quarter ended Sept. 30") does not replace that period as the anchor.
 * `step`  ("the following year", "the previous month"): the anchor's period of that unit,
           shifted;
 * `same`  ("that year", "the same day", "the quarter", "the same period"): the anchor's
-          period of that unit (or the anchor itself for "period").
+          period of that unit (or the anchor itself for "period");
+* `weekday` ("the previous Friday", "the following Monday"): that weekday before or after
+          the anchor day.
 """
 
 from __future__ import annotations
+
+import datetime as dt
 
 from claims.mention import Mention
 from claims.normalize import timex
@@ -73,6 +77,11 @@ def _ends(period: Mention, m: Mention) -> bool:
     return period.rule == _PERIOD_ENDING and 0 <= m.start - period.end <= _END_DATE_GAP
 
 
+def _time_of_day(value: str) -> str:
+    """"T20:00" or "TNI" of a date-time value, else ""."""
+    return value[10:] if len(value) > 10 and value[10] == "T" else ""
+
+
 def _resolve(hint: dict, last, m: Mention, reference) -> tuple[str, str] | None:
     if last is None:
         return None
@@ -87,6 +96,12 @@ def _resolve(hint: dict, last, m: Mention, reference) -> tuple[str, str] | None:
         # is recent; an older period is already the comparison ("the 1988 period")
         if reference is not None and not 0 <= (reference - start).days <= _REPORTED_PERIOD_AGE:
             return None
+    if mode == "weekday":  # "the previous Friday", "the following Monday"
+        if hint["n"] > 0:
+            day = start + dt.timedelta(days=(hint["weekday"] - start.weekday()) % 7 or 7)
+        else:
+            day = start - dt.timedelta(days=(start.weekday() - hint["weekday"]) % 7 or 7)
+        return day.isoformat() + _time_of_day(m.value.get("timex", "")), "day"
     if mode == "ago":
         if gran not in ("quarter", "half") or m.sentence - anchor.sentence > _AGO_WINDOW:
             return None

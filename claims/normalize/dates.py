@@ -182,7 +182,8 @@ def weekday_name(ctx: NormContext, text: str) -> str:
 def weekday(ctx: NormContext, text: str, direction: str | None = None) -> dict:
     """"on Tuesday" -> the Tuesday news means: the last one on or before the reference
     date; "last Tuesday" the last one before it; "next Tuesday" and "this coming Tuesday"
-    the first one after it; "will meet Tuesday" the first one on or after it (see tense)."""
+    the first one after it; "will meet Tuesday" the first one on or after it (see tense);
+    "the previous Friday" the one before the day the article gave last (see anchors)."""
     n = ctx.lexicons["weekdays"].get(text.rstrip("."))
     if n is None:
         raise Reject(f"not a weekday: {text!r}")
@@ -191,8 +192,9 @@ def weekday(ctx: NormContext, text: str, direction: str | None = None) -> dict:
         return {"timex": f"XXXX-WXX-{n + 1}", "granularity": "day"}
     ref = ctx.reference
     step = 0
+    word = None
     if direction:
-        word = " ".join(direction.lower().split())
+        word = " ".join(direction.lower().split()).removeprefix("the ")
         step = int(ctx.lexicons["relative-words"].get(word, 0))
     elif "text" in ctx.spans and tense(ctx.text, *ctx.spans["text"]) == FUTURE:
         step = 1
@@ -205,8 +207,15 @@ def weekday(ctx: NormContext, text: str, direction: str | None = None) -> dict:
     else:
         delta = -((ref.weekday() - n) % 7)
     day = ref + dt.timedelta(days=delta)
-    return {"timex": day.isoformat(), "granularity": "day", "weekday": calendar.day_name[n],
-            "_date": day}
+    out = {"timex": day.isoformat(), "granularity": "day", "weekday": calendar.day_name[n],
+           "_date": day}
+    if word in _ANAPHORIC:  # "the previous Friday": before the day the article gave last
+        out["_anchor"] = {"mode": "weekday", "weekday": n, "n": step, "want": "day"}
+    return out
+
+
+# Directions that count from the date the article gave last, not from publication.
+_ANAPHORIC = ("previous", "preceding", "following")
 
 
 # Words right before a date that put it in the past: "the year ended Jan. 31", "since May 5".
