@@ -11,7 +11,8 @@ $8 a year earlier" both compare with the same quarter. The end date of a period 
 it ("the quarter ended Sept. 30") does not replace that period as the anchor.
 
 `_anchor` fields: `unit` and `n` (the shift: year, -1), `mode` and, optionally, `want`
-(the granularity the anchor must have) and `required` (drop the claim without an anchor):
+(the granularity, or list of granularities, the anchor must have), `near` (per
+granularity, how many sentences back the anchor may be) and `required` (drop the claim without an anchor):
 
 * `any`   ("a year earlier", "three days later", "year-ago"): the anchor shifted, at the
           anchor's granularity if at least as fine as the unit;
@@ -88,7 +89,10 @@ def _resolve(hint: dict, last, m: Mention, reference) -> tuple[str, str] | None:
     gran, start, anchor = last
     unit = hint.get("unit")
     want = hint.get("want")
-    if want and gran != want:
+    if want and gran not in ([want] if isinstance(want, str) else want):
+        return None
+    near = (hint.get("near") or {}).get(gran)
+    if near is not None and m.sentence - anchor.sentence > near:
         return None
     mode = hint.get("mode")
     if hint.get("reported"):

@@ -190,8 +190,12 @@ def year_ago(ctx: NormContext, text: str, period: str | None = None) -> dict:
     else:
         out = {"timex": f"{ctx.reference.year - 1:04d}"}
     out["granularity"] = "quarter" if quarterly else "year"
+    # "the year-ago quarter" leans on a quarter; "the same period" on the month, quarter or
+    # half the article reports ("sales rose in February from the same period last year")
+    want = {"quarter": ["quarter"], "period": ["month", "quarter", "half"]}
     out["_anchor"] = {"unit": "year", "n": -1, "mode": "any", "reported": True,
-                      "want": "quarter" if quarterly else None}
+                      "want": want.get((period or "").lower()),
+                      "near": {"month": 0}}  # a month only from the same sentence
     return out
 
 
