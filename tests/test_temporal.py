@@ -107,3 +107,12 @@ def test_a_fiscal_quarter_keeps_its_number(engine):
     text = "It lost money in its fourth quarter ended Sept. 30. Results for that quarter fell."
     assert dates(engine, text, "1989-11-02") == [
         ("its fourth quarter", "1989-Q4"), ("Sept. 30", "1989-09-30"), ("that quarter", "1989-Q4")]
+
+
+def test_a_comparison_with_the_reported_period_leans_on_the_first_quarter_named(engine):
+    text = ("Net rose 20% in the third quarter. Despite a weak second quarter, margins "
+            "held. Charges were taken in the year-earlier period. Costs in the 1989 period "
+            "fell.")
+    assert dates(engine, text, "1989-11-01") == [
+        ("the third quarter", "1989-Q3"), ("a weak second quarter", "1989-Q2"),
+        ("the year-earlier period", "1988-Q3"), ("the 1989 period", "1989-Q3")]

@@ -8,7 +8,9 @@ publication-date reading and an `_anchor`; here, in text order, it is re-resolve
 the last date before it whose period is fine enough to carry it. A shifted date never
 becomes an anchor itself: in "net rose to $5 from $4 a year earlier; sales rose to $9 from
 $8 a year earlier" both compare with the same quarter. The end date of a period named by
-it ("the quarter ended Sept. 30") does not replace that period as the anchor.
+it ("the quarter ended Sept. 30") does not replace that period as the anchor. A comparison
+with the reported period ("the year-ago quarter", "the 1988 period") leans on the first
+quarter the article named, the one the report is about.
 
 `_anchor` fields: `unit` and `n` (the shift: year, -1), `mode` and, optionally, `want`
 (the granularity, or list of granularities, the anchor must have), `near` (per
@@ -23,7 +25,8 @@ granularity, how many sentences back the anchor may be) and `required` (drop the
 * `same`  ("that year", "the same day", "the quarter", "the same period"): the anchor's
           period of that unit (or the anchor itself for "period");
 * `weekday` ("the previous Friday", "the following Monday"): that weekday before or after
-          the anchor day.
+          the anchor day;
+* `in_year` ("the 1988 quarter", "last year's period"): the anchor's period in that year.
 """
 
 from __future__ import annotations
@@ -48,13 +51,14 @@ _REPORTED_PERIOD_AGE = 400
 
 def anchor_dates(doc: Document, mentions: list[Mention]) -> None:
     last: tuple[str, object, Mention] | None = None  # granularity, first day, mention
+    first_quarter = None  # the first quarter named: the one an earnings report is about
     drop = []
     for m in mentions:  # in text order
         if m.kind != "date":
             continue
         hint = m.value.get("_anchor")
         if hint:
-            resolved = _resolve(hint, last, m, doc.published)
+            resolved = _resolve(hint, _reported(hint, last, first_quarter), m, doc.published)
             if resolved is not None:
                 m.value["timex"], gran = resolved
                 m.value["granularity"] = "week" if gran == "weekend" else gran
@@ -69,8 +73,22 @@ def anchor_dates(doc: Document, mentions: list[Mention]) -> None:
         period = timex.read(m.value.get("timex", ""))
         if period is not None:
             last = (period[0], period[1], m)
+            if first_quarter is None and period[0] == "quarter":
+                first_quarter = last
     if drop:
         mentions[:] = [m for m in mentions if m not in drop]
+
+
+def _reported(hint: dict, last, first_quarter):
+    """The anchor of a comparison with the reported period ("the year-ago quarter", "the
+    1988 period"): an earnings report names its quarter first, and the quarters it names
+    later are often other comparisons ("despite a weak second quarter"), so the first
+    quarter named; for every other date, the last date named."""
+    want = hint.get("want") or ()
+    if first_quarter is not None and "quarter" in want and (
+            hint.get("reported") or hint.get("mode") == "in_year"):
+        return first_quarter
+    return last
 
 
 def _ends(period: Mention, m: Mention) -> bool:
@@ -100,6 +118,8 @@ def _resolve(hint: dict, last, m: Mention, reference) -> tuple[str, str] | None:
         # is recent; an older period is already the comparison ("the 1988 period")
         if reference is not None and not 0 <= (reference - start).days <= _REPORTED_PERIOD_AGE:
             return None
+    if mode == "in_year":  # "the 1988 quarter": the reported quarter, in 1988
+        return timex.write(gran, start.replace(year=hint["year"])), gran
     if mode == "weekday":  # "the previous Friday", "the following Monday"
         if hint["n"] > 0:
             day = start + dt.timedelta(days=(hint["weekday"] - start.weekday()) % 7 or 7)

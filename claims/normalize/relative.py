@@ -199,6 +199,29 @@ def year_ago(ctx: NormContext, text: str, period: str | None = None) -> dict:
     return out
 
 
+@normalizer("period_in_year")
+def period_in_year(ctx: NormContext, period: str, year: str | None = None,
+                   relative: str | None = None) -> dict:
+    """"the 1988 quarter", "the 1989 period", "last year's quarter": the period the article
+    reports, in that year (the anchors pass finds it); without one, the year itself."""
+    from claims.normalize.dates import parse_year
+
+    if year:
+        y: int | None = parse_year(year, ctx.lexicons)
+    elif ctx.reference is not None:
+        shift = ctx.lexicons["relative-words"].get(" ".join((relative or "this").lower().split()))
+        if shift is None:
+            raise Reject(f"unknown relative word {relative!r}")
+        y = ctx.reference.year + int(shift)
+    else:
+        y = None
+    out = {"timex": f"{y:04d}" if y is not None else "XXXX", "granularity": "year"}
+    if y is not None:
+        want = ["quarter"] if period.lower() == "quarter" else ["month", "quarter", "half"]
+        out["_anchor"] = {"mode": "in_year", "year": y, "want": want, "unit": None, "n": 0}
+    return out
+
+
 # "the quarter", "that day": the period of that size the article named last. Without one,
 # only "the quarter" has a reading of its own (the latest complete quarter).
 _ANAPHOR_DEFAULT = {"quarter": -1}
