@@ -79,6 +79,9 @@ def test_a_weekday_takes_the_tense_of_its_clause(engine, text, timex):
     ("The firm bought it on Oct. 30.", "1989-10-30"),           # past, but by the month
     ("She gave no reason for the Jan. 20 deadline.", "1990-01-20"),
     ("The dividend is payable Dec. 4 to holders of record Nov. 13.", "1989-11-13"),
+    ("Sales were weaker than expected in January.", "1989-01"),  # a comparison, not a plan
+    ("Sales fell due to the strike in January.", "1989-01"),     # a cause, not a plan
+    ("The plant is due to open in January.", "1990-01"),
 ])
 def test_a_month_without_its_year_is_placed_by_the_window_and_cues(engine, text, timex):
     assert dates(engine, text)[-1][1] == timex

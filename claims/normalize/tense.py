@@ -34,10 +34,13 @@ _CLAUSE_START = regex.compile(
 _CLAUSE_END = regex.compile(r"[;:!?\n]|" + _ABBREVIATION + r"\.(?=\s|$)|\s(?:``|\"|“)")
 
 # Words that speak of what is still to come. "would be", "is to": plans reported.
+# Not a comparison with a plan ("weaker than expected in March", "as planned"), a cause
+# ("fell due to the strike") or a past conditional ("would have closed").
 _FUTURE = regex.compile(
-    r"\b(?:will|'ll|shall|would|is\s+to|are\s+to|set\s+to|scheduled|planned|plans|plan\s+to|"
-    r"planning|expected|supposed\s+to|due|as\s+(?:soon|early)\s+as|postponed\s+until|going\s+to|"
-    r"upcoming)\b", regex.I)
+    r"\b(?:will|'ll|shall|would(?!\s+have\b)|is\s+to|are\s+to|set\s+to|plans|plan\s+to|planning|"
+    r"(?<!\b(?:than|as)\s)(?:scheduled|planned|expected)|supposed\s+to|due(?-i:(?!\s+to\s+(?!be\b)"
+    r"(?:\p{Ll}+(?<!open|close|start|begin|end|expire|arrive|report|return|resume|vote|meet)\b|\p{Lu}|\d)))|"
+    r"as\s+(?:soon|early)\s+as|postponed\s+until|going\s+to|upcoming)\b", regex.I)
 # A plan that was: "had been scheduled to lapse Friday", "as previously planned Saturday".
 _PAST_PLAN = regex.compile(r"\b(?:had|previously|originally)\b", regex.I)
 # Verbs in the past tense: auxiliaries and common irregular verbs. Regular verbs in -ed
