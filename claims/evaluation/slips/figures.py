@@ -131,14 +131,15 @@ def share(doc, report, seed):
     return out
 
 
-@slip("rank", "rank_order", "a ranked subject's share swapped with the leader's")
+@slip("rank", "rank_order", "a ranked subject's figure swapped with the leader's")
 def rank(doc, report, seed):
     out = []
     claims = {c.id: c for c in report.claims}
     for f in report.findings:
         if f.verdict != "consistent" or not f.rule.startswith("checks.rank"):
             continue
-        figures = [claims[i] for i in f.claims if claims[i].kind == "percent"]
+        figures = [claims[i] for i in f.claims if claims[i].kind in ("percent", "money", "quantity",
+                                                                     "count")]
         if len(figures) < 2:
             continue
         own, leader = figures[0], max(figures[1:], key=lambda c: c.value.value)
