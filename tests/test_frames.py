@@ -41,9 +41,9 @@ def test_entity_keys_and_aliases():
 
 
 def test_person_keys():
-    assert same_person(person_key("James C. Kopp"), person_key("Kopp"))
+    assert same_person(person_key("Rosa M. Vidal"), person_key("Vidal"))
     assert not same_person(person_key("Thomas Sam"), person_key("Manju Sam"))
-    assert person_key("Kopp's") == ("kopp", "")
+    assert person_key("Vidal's") == ("vidal", "")
 
 
 def test_headline_and_standfirst_but_not_a_lead_sentence(engine):
@@ -81,13 +81,13 @@ def test_a_demonym_is_not_a_subject(engine):
 @pytest.mark.parametrize(
     ("text", "person"),
     [
-        ("Police named (example removed: licensed corpus text) protester, as the suspect.", "James C. Kopp"),
-        ("(example removed: licensed corpus text), resigned.", "Reupke"),
-        ("(example removed: licensed corpus text) fled.", "Kopp"),
-        ("They were (example removed: licensed corpus text).",
-         "Elian Gonzalez"),
-        ("A (example removed: licensed corpus text) set off a fight.",
-         "Elian"),
+        ("The club named Rosa M. Vidal, a 44-year-old coach, as its chair.", "Rosa M. Vidal"),
+        ("Mr. Orsini, 52 years old, resigned.", "Orsini"),
+        ("The 44-year-old Vidal left.", "Vidal"),
+        ("They were the Boston cousins of 9-year-old Chilean skier Ana Rojas.",
+         "Ana Rojas"),
+        ("A tribute to Lopez and Ana, the 9-year-old Chilean whose win set off a party.",
+         "Ana"),
     ],
 )
 def test_whose_age(engine, text, person):

@@ -16,7 +16,7 @@ from claims.evaluation.task_perturb import run, score_perturbations
 ARTICLES = [
     {"id": "t:markets", "published": "2010-05-07", "title": None,
      "text": "Stocks fall\n\nMay 07, 2010\n\nThe Dow Jones Industrial Average fell 3.2%, or "
-             "347.80 points, to 10,520. (example removed: licensed corpus text)."},
+             "347.80 points, to 10,520. Revenue rose 12% to $1.68 billion from $1.5 billion."},
     {"id": "t:storm", "published": "2017-07-21", "title": None,
      "text": "Storm nears coast\n\nFriday, July 21, 2017\n\nThe storm was 10 miles (16 km) off "
              "the coast on Friday, officials said."},

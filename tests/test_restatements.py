@@ -126,7 +126,7 @@ def test_a_phrase_many_figures_share_is_a_template(engine):
 
 
 def test_frame_fixes_the_cues_rely_on(engine):
-    ctx = context(engine, "A unit (example removed: licensed corpus text). Orion, the U.S. maker, "
+    ctx = context(engine, "A unit made a $10-a-share bid. Orion, the U.S. maker, "
                           "will pay €50 million (US$68 million) for a 38.6 percent stake.")
     _, f = frame_of(ctx, "$10")
     assert f.head == "per share"  # a hyphenated rate

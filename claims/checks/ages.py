@@ -2,7 +2,7 @@
 against a stated birth date ("Jobs, born on February 24, 1955, ... Jobs, 50").
 
 Whose age it is comes from linking (claims/link/persons.py). An age told for another time
-("Marsh, (example removed: licensed corpus text)") is left out; so is a surname two people share
+("Marsh, 31 years old when he was first elected") is left out; so is a surname two people share
 when the age does not say which of them it is.
 """
 

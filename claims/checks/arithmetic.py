@@ -2,7 +2,8 @@
 
 Relations (one per check rule, chosen by `relation`):
 
-* change: a change stated with its endpoints. "(example removed: licensed corpus text)" (12.3%: agrees); "rose from 5% to 10%, a 5% rise" (a rise of 100%, or of 5
+* change: a change stated with its endpoints. "Revenue rose 12% to $1.68 billion from $1.22
+  billion" (12.3%: agrees); "rose from 5% to 10%, a 5% rise" (a rise of 100%, or of 5
   percentage points: the message says points were probably meant).
 * market: a market move as a percentage, points and the new level. "fell 3.3%, or 347.80
   points, to 10,520": 347.80 points from 10,867.80 is 3.2%: agrees within rounding.

@@ -148,7 +148,7 @@ def _first_list_of(ctx: CheckContext, count: Mention, lists, cls: str, params: P
 
 
 def _referent(ctx: CheckContext, count: Mention, lists, cls: str, params: Params):
-    """"(example removed: licensed corpus text) three countries": the nearest list of
+    """"Peru, Chile and the United Arab Emirates ... the three countries": the nearest list of
     the counted class before a definite count, within the window."""
     before = [lst for lst in lists if lst.end <= count.start
               and count.sentence - lst.sentence <= params.back_window]

@@ -1,7 +1,7 @@
 """A sentence with its figures replaced by tokens, so a check's patterns read the words
 between claims ("rose ⟦p:0⟧ to ⟦m:1⟧ from ⟦m:2⟧") without re-reading the figures.
 
-    (example removed: licensed corpus text).
+    Revenue rose 12% to $1.68 billion from $1.5 billion.
     Revenue rose ⟦p:0⟧ to ⟦m:1⟧ from ⟦m:2⟧.
 
 Token kinds: p (percent), pp (percentage points), m (money), q (quantity), n (number),

@@ -12,7 +12,7 @@ claims/checks/figures.py: a change the rounding of the figures could hide is not
     conversion      the converted figure in "10 miles (16 km)" changed
     weekday         "Friday, July 21, 2017" -> "Saturday, July 21, 2017"
     age             one of two hand-confirmed ages of one person changed
-    change          "(example removed: licensed corpus text)": the 12% changed
+    change          "rose 12% to $1.68 billion from $1.5 billion": the 12% changed
     market          "fell 3.2%, or 347.80 points, to 10,520": the 3.2% changed
     share           the smaller of two shares of one whole raised past the 100% left for it
     rank            a ranked subject's figure (a share, or an amount ranked "after" those
