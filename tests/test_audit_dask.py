@@ -3,13 +3,12 @@ the local engine, record for record, and resumes the local engine's unfinished r
 
 from __future__ import annotations
 
+import dask.distributed as distributed  # the audit extra: make setup installs it
 import pytest
 
 from claims.audit import AuditOptions, run_audit
 from claims.audit.journal import Journal
 from tests.auditdata import articles, claims_cli, html_page, read_lines, write_jsonl, write_parquet
-
-distributed = pytest.importorskip("dask.distributed")  # in the audit extra, so in make test
 
 
 @pytest.fixture(scope="module")

@@ -101,6 +101,54 @@ def test_sigkill_halfway_then_rerun_gives_every_article_exactly_once(tmp_path, e
     assert f"inconsistent findings in {2 * COPIES} articles" in rerun.stdout
 
 
+def worker_pids(parent: int) -> list[int]:
+    """The audit's pool workers: spawned children running multiprocessing's spawn_main."""
+    out = []
+    for pid in subprocess.run(["pgrep", "-P", str(parent)], capture_output=True,
+                              text=True).stdout.split():
+        try:
+            cmdline = open(f"/proc/{pid}/cmdline", "rb").read()
+        except FileNotFoundError:
+            continue
+        if b"spawn_main" in cmdline:
+            out.append(int(pid))
+    return out
+
+
+def test_a_killed_worker_stops_the_audit_with_a_message_and_the_rerun_finishes(tmp_path):
+    records = archive()[: 16 * 20]
+    src = write_jsonl(tmp_path / "archive.jsonl", records)
+    out = tmp_path / "audit.jsonl"
+    args = ["audit", str(src), "--out", str(out), "--workers", "2",
+            "--partition-size", "6KB", "--no-progress"]
+    proc = subprocess.Popen([sys.executable, "-m", "claims", *args], cwd=ROOT,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            start_new_session=True)
+    ledger = tmp_path / "audit.jsonl.ledger"
+    try:
+        deadline = time.monotonic() + 120
+        while ledger_records(ledger) < len(records) // 4:
+            assert proc.poll() is None, "the audit finished before a worker could be killed"
+            assert time.monotonic() < deadline, "the audit made no progress"
+            time.sleep(0.005)
+        victims = worker_pids(proc.pid)
+        assert len(victims) == 2
+        os.kill(victims[0], signal.SIGKILL)  # the OOM killer's way
+        _, stderr = proc.communicate(timeout=60)
+    finally:
+        try:
+            os.killpg(proc.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+    assert proc.returncode == 2
+    assert "a worker process died" in stderr and "run the same command again" in stderr
+    assert "Traceback" not in stderr
+    rerun = claims_cli(*args)
+    assert rerun.returncode == 1, rerun.stderr
+    assert "of them from an interrupted run" in rerun.stdout
+    assert [x["article"]["id"] for x in read_lines(out)] == [r["id"] for r in records]
+
+
 HEADER = {"inputs": ["a.jsonl"], "plan": "p1", "fields": {}, "input_format": None,
           "partition_size": 100, "version": "0", "ruleset": "r"}
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import time
 from collections import deque
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from claims.audit.journal import Journal
@@ -54,7 +54,6 @@ class AuditResult:
     engine: str
     workers: int
     report: Path | None = None
-    extra: dict = field(default_factory=dict)
 
 
 def run_audit(opts: AuditOptions) -> AuditResult:
