@@ -208,12 +208,28 @@ def test_the_html_report_is_self_contained_and_links_to_highlighted_text(jsonl_r
     assert result.report == tmp / "report.html"
     assert not re.search(r"""(src|href)\s*=\s*['"]?(https?:)?//""", page)  # no external asset
     assert "<script" not in page and page.count("<svg") == 2
-    assert "checks.count-matches-list" in page and "2024-05" in page
+    assert "checks.count-matches-list" in page
+    # The fixtures span 2004-2024: the time chart is by year, 2024 holding the 3 findings.
+    assert "by year of publication" in page
+    assert "<title>2024: 3 inconsistent findings in 2 articles</title>" in page
     links = re.findall(r"href='#(a\d+)'", page)
     assert links and all(f"id='{a}'" in page for a in links)
     marks = re.findall(r"<mark title='([^']*)'>(.*?)</mark>", page, re.S)
     assert ("Says five states but lists three: Chile, Peru and Bolivia.", "five neighbouring states") in marks
     assert any(text.startswith("Japan") for _, text in marks)
+
+
+def test_the_time_chart_is_by_month_over_a_few_years():
+    from claims.audit.page import month_chart
+    from claims.audit.tally import Tally
+
+    t = Tally()
+    t.articles_by_month.update({"2023-11": 4, "2024-02": 2, "undated": 1})
+    t.inconsistent_by_month.update({"2023-11": 3, "2024-02": 1, "undated": 2})
+    svg = month_chart(t)
+    bars = re.findall(r"<title>([^:]+): (\d+) inconsistent findings in (\d+) articles", svg)
+    assert bars == [("2023-11", "3", "4"), ("2023-12", "0", "0"), ("2024-01", "0", "0"),
+                    ("2024-02", "1", "2"), ("undated", "2", "1")]
 
 
 def test_progress_is_a_bar_on_a_terminal_and_lines_elsewhere():

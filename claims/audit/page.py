@@ -22,7 +22,7 @@ h1,h2,h3{font-family:Helvetica,Arial,sans-serif}
 .totals div{border:1px solid #ccc;border-radius:4px;padding:.5rem 1rem}
 .totals b{display:block;font:bold 1.5rem Helvetica,Arial,sans-serif}
 table{border-collapse:collapse;width:100%}td,th{border-bottom:1px solid #ddd;padding:.3rem;
-text-align:left;vertical-align:top}td.n{text-align:right}
+text-align:left;vertical-align:top}td.n{text-align:right}td.d{white-space:nowrap}
 mark{background:#ffd5d5;border-bottom:2px solid #c00}
 article{border-top:2px solid #888;margin-top:2rem}
 .text{white-space:pre-wrap;background:#fafafa;padding:1rem;border:1px solid #eee}
@@ -59,7 +59,8 @@ def render(tally: Tally, *, out: Path, inputs: list[str], ruleset: str, version:
         "<h2>Inconsistent findings by rule</h2>",
         hbar_chart(tally.inconsistent_by_rule.most_common()) if tally.inconsistent_by_rule
         else "<p>None.</p>",
-        "<h2>Inconsistent findings by month of publication</h2>",
+        "<h2>Inconsistent findings by month of publication</h2>" if not _spans_years(tally)
+        else "<h2>Inconsistent findings by year of publication</h2>",
         month_chart(tally) if tally.inconsistent_by_month else "<p>None.</p>",
     ]
     if tally.errors:
@@ -95,32 +96,47 @@ def hbar_chart(rows: list[tuple[str, int]]) -> str:
 
 def month_chart(tally: Tally) -> str:
     """Vertical bars for every month from the first to the last dated one (gaps are zero
-    bars, so time reads evenly), then the undated articles' bar."""
+    bars, so time reads evenly), then the undated articles' bar. An archive that spans more
+    than four years is shown by year, so the bars stay wide enough to see."""
     dated = sorted(m for m in tally.articles_by_month if m != UNDATED)
     months = _month_range(dated[0], dated[-1]) if dated else []
+    by_year = _spans_years(tally)
+    buckets = sorted({m[:4] for m in months}) if by_year else months
+    values = [sum(n for m, n in tally.inconsistent_by_month.items() if m.startswith(b))
+              for b in buckets]
+    articles = [sum(n for m, n in tally.articles_by_month.items() if m.startswith(b))
+                for b in buckets]
     if tally.inconsistent_by_month.get(UNDATED):
-        months.append(UNDATED)
-    values = [tally.inconsistent_by_month.get(m, 0) for m in months]
+        buckets.append(UNDATED)
+        values.append(tally.inconsistent_by_month[UNDATED])
+        articles.append(tally.articles_by_month[UNDATED])
     top = max(values) or 1
-    col, chart_h, base = max(4, min(40, 720 // max(len(months), 1))), 160, 180
-    width = col * len(months) + 60
-    step = max(1, len(months) // 12)  # label about a dozen months at most
-    out = [f"<svg role=img aria-label='findings by month' width='{width}' height='{base + 40}' "
-           "xmlns='http://www.w3.org/2000/svg'>",
+    col, chart_h, base = max(6, min(40, 720 // max(len(buckets), 1))), 160, 180
+    width = col * len(buckets) + 90
+    step = max(1, len(buckets) // 24)  # two dozen labels at most
+    out = [f"<p class=meta>{'By year: the archive spans more than four years. ' if by_year else ''}"
+           "Hover over a bar for its numbers.</p>",
+           f"<svg role=img aria-label='findings by {'year' if by_year else 'month'}' "
+           f"width='{width}' height='{base + 70}' xmlns='http://www.w3.org/2000/svg'>",
            f"<line x1='30' y1='{base}' x2='{width}' y2='{base}' stroke='#999'/>",
            f"<text x='0' y='{base - chart_h + 4}'>{top:,}</text>"]
-    for i, (m, n) in enumerate(zip(months, values)):
+    for i, (b, n, a) in enumerate(zip(buckets, values, articles)):
         x = 30 + i * col
         h = round(chart_h * n / top)
-        articles = tally.articles_by_month.get(m, 0)
         out.append(f"<rect x='{x + 1}' y='{base - h}' width='{max(col - 2, 1)}' height='{h}' "
-                   f"fill='#c33'><title>{m}: {n:,} inconsistent findings in {articles:,} "
+                   f"fill='#c33'><title>{b}: {n:,} inconsistent findings in {a:,} "
                    f"articles</title></rect>")
-        if i % step == 0 or m == UNDATED:
-            out.append(f"<text x='{x}' y='{base + 16}' transform='rotate(45 {x} {base + 16})'>"
-                       f"{m}</text>")
+        if i % step == 0 or b == UNDATED:
+            cx = x + col / 2
+            out.append(f"<text x='{cx}' y='{base + 10}' transform='rotate(60 {cx} {base + 10})'>"
+                       f"{b}</text>")
     out.append("</svg>")
     return "".join(out)
+
+
+def _spans_years(tally: Tally) -> bool:
+    dated = sorted(m for m in tally.articles_by_month if m != UNDATED)
+    return bool(dated) and len(_month_range(dated[0], dated[-1])) > 48
 
 
 def _month_range(first: str, last: str) -> list[str]:
@@ -146,7 +162,7 @@ def _flagged_table(tally: Tally) -> str:
     for i, entry in enumerate(tally.flagged, 1):
         name = entry.get("title") or entry["id"]
         rows.append(f"<tr><td>{i}<td><a href='#a{i}'>{e(name)}</a><br><span class=meta>"
-                    f"{e(entry['id'])}</span><td>{e(entry.get('published') or '')}"
+                    f"{e(entry['id'])}</span><td class=d>{e(entry.get('published') or '')}"
                     f"<td class=n>{entry['inconsistent']}<td>"
                     f"{e(entry['findings'][0]['message'])}</tr>")
     rows.append("</table>")
