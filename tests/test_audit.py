@@ -215,7 +215,8 @@ def test_the_html_report_is_self_contained_and_links_to_highlighted_text(jsonl_r
     links = re.findall(r"href='#(a\d+)'", page)
     assert links and all(f"id='{a}'" in page for a in links)
     marks = re.findall(r"<mark title='([^']*)'>(.*?)</mark>", page, re.S)
-    assert ("Says five states but lists three: Chile, Peru and Bolivia.", "five neighbouring states") in marks
+    five = "Says five states but lists three: Chile, Peru and Bolivia."
+    assert (five, "five neighbouring states") in marks
     assert any(text.startswith("Japan") for _, text in marks)
 
 

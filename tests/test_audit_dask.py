@@ -14,7 +14,7 @@ from tests.auditdata import articles, claims_cli, html_page, read_lines, write_j
 @pytest.fixture(scope="module")
 def cluster():
     with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
-                                  dashboard_address=None) as c:
+                                  dashboard_address="127.0.0.1:0") as c:
         yield c
 
 
@@ -76,3 +76,35 @@ def test_the_dask_engine_resumes_an_interrupted_local_run(tmp_path, cluster, arc
                                      **opts))
     assert 0 < resumed.resumed < n and resumed.engine == "dask"
     assert out.read_bytes() == (tmp_path / "full.jsonl").read_bytes()
+
+
+REACTORS = """summary: Reactors counted.
+pattern: '{number:num}\\s+reactors'
+priority: 5
+parse:
+  number: num
+value:
+  noun: reactors
+examples:
+  match:
+    - text: 'It runs [[four reactors]].'
+      value: {value: 4}
+  no_match:
+    - 'No reactor.'
+"""
+
+
+def test_workers_with_other_rules_stop_the_audit(tmp_path):
+    """A cluster whose workers load an extra rule pack must not mix its verdicts in."""
+    pack = tmp_path / "pack" / "count"
+    pack.mkdir(parents=True)
+    (pack / "reactors.yml").write_text(REACTORS, "utf-8")
+    src = write_jsonl(tmp_path / "a.jsonl", articles()[:3])
+    with distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=True,
+                                  dashboard_address="127.0.0.1:0",
+                                  env={"CLAIMS_RULES_PATH": str(tmp_path / "pack")}) as c:
+        run = claims_cli("audit", src, "--out", tmp_path / "o.jsonl", "--engine", "dask",
+                         "--scheduler", c.scheduler_address, "--no-progress")
+    assert run.returncode == 2
+    assert "a worker checks with other rules" in run.stderr and "Traceback" not in run.stderr
+    assert not (tmp_path / "o.jsonl").exists()

@@ -85,7 +85,8 @@ def test_sigkill_halfway_then_rerun_gives_every_article_exactly_once(tmp_path, e
 
     rerun = claims_cli(*args)
     assert rerun.returncode == 1, rerun.stderr  # the synthetic articles are inconsistent
-    assert f"{len(records):,} lines, {done_before:,} of them from an interrupted run" in rerun.stdout
+    resumed = f"{len(records):,} lines, {done_before:,} of them from an interrupted run"
+    assert resumed in rerun.stdout
     assert not (tmp_path / "audit.jsonl.partial").exists() and not ledger.exists()
 
     # Every article exactly once, in input order, each the engine's own report.

@@ -33,7 +33,7 @@ class DaskExecutor:
                 self.client = Client(scheduler, timeout="30s")
             else:
                 self.cluster = LocalCluster(n_workers=workers, threads_per_worker=1,
-                                            processes=True, dashboard_address=None)
+                                            processes=True, dashboard_address="127.0.0.1:0")
                 self.client = Client(self.cluster)
         except OSError as exc:
             raise ClusterError(f"cannot reach the Dask scheduler {scheduler}: {exc}") from exc
@@ -46,7 +46,12 @@ class DaskExecutor:
         return self.client.submit(fn, *args, pure=False, retries=1)
 
     def result(self, handle):
-        return handle.result()
+        try:
+            return handle.result()
+        except Exception as exc:  # noqa: BLE001 - KilledWorker, lost connection, ...
+            raise ClusterError(
+                f"the cluster failed on a partition ({type(exc).__name__}: {exc}); the work "
+                "done so far is saved: run the same command again to resume") from exc
 
     def close(self, cancel: bool = False) -> None:
         self.client.close()
