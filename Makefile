@@ -4,7 +4,7 @@ VENV   ?= .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: setup serve test lint-rules eval bench bench-audit goldens clean
+.PHONY: setup serve test lint-rules eval perturb bench bench-api bench-audit goldens clean
 
 setup: $(STAMP)
 
@@ -30,6 +30,11 @@ clean:
 eval: $(STAMP)
 	$(VENV)/bin/claims eval
 
+# The consistency checks against reporters' slips injected into the same articles
+# (recall per check type, false alarms on the unmodified articles).
+perturb: $(STAMP)
+	$(VENV)/bin/claims eval --task perturb
+
 # Speed on the same articles: median per article, per 4 KB, throughput.
 bench: $(STAMP)
 	$(VENV)/bin/claims bench --per-rule
@@ -43,3 +48,7 @@ bench-audit: $(STAMP)
 
 goldens: $(STAMP)
 	$(PY) tests/update_goldens.py
+
+# The HTTP API under load: wrk (installed on demand), 32 connections, the seed article.
+bench-api: $(STAMP)
+	$(PY) tests/bench_api.py --workers 2 --connections 32

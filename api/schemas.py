@@ -6,7 +6,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
-from claims.model.article import Article, OffsetUnit
+from claims.model.article import Article, CheckOptions, OffsetUnit
 
 SEED_EXAMPLE = {
     "text": "The US will seek agreements with eight allied nations. It will begin with a "
@@ -33,6 +33,25 @@ class CheckRequest(Article):
         default=None, description="Run only these rules: ids or prefixes ('percent', 'checks')."
     )
     skip_rules: list[str] = Field(default_factory=list, description="Rule ids or prefixes to skip.")
+    url: str | None = Field(
+        default=None, max_length=2048,
+        description="Where the article is published; used in ClaimReview exports.",
+        examples=["https://example.com/2025/12/01/minerals"],
+    )
+
+    # The fields were validated with this request: build the engine's inputs without
+    # validating them again.
+    def article(self) -> Article:
+        return Article.model_construct(**{f: getattr(self, f) for f in ARTICLE_FIELDS})
+
+    def options(self) -> CheckOptions:
+        return CheckOptions.model_construct(offsets=self.offsets, rules=self.rules,
+                                            skip_rules=self.skip_rules, budget_ms=None)
+
+
+ARTICLE_FIELDS = frozenset(Article.model_fields)
+
+ExportFormat = Literal["auto", "json", "claimreview"]
 
 
 # Request bodies that refuse unknown fields; the OpenAPI schema says so (see api/openapi.py).

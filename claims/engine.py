@@ -16,9 +16,11 @@ from claims.checks.base import CheckContext
 from claims.errors import ArticleTooLong, EmptyArticle
 from claims.extract import Deadline, extract
 from claims.link import link
+from claims.markup import to_plain
 from claims.model.article import Article, CheckOptions
 from claims.model.report import Report
 from claims.rulebook import Rulebook, load_rulebook, user_roots
+from claims.scan import ScanPlan
 from claims.text.document import Document
 from claims.text.sentences import SentenceSplitter
 from claims.version import __version__
@@ -46,6 +48,7 @@ class Engine:
             starters=lex["sentence-starters"].texts(),
         )
         self._selection = lru_cache(maxsize=64)(self._select)
+        self.plan = ScanPlan(rulebook.extraction)
 
     @classmethod
     def default(cls) -> "Engine":
@@ -75,14 +78,21 @@ class Engine:
             raise ArticleTooLong(len(text), self.max_chars)
         budget = options.budget_ms if options.budget_ms is not None else self.budget_ms
         deadline = Deadline(budget)
+        markup = None
+        if article.format != "text":
+            markup = to_plain(text, article.format)
+            text = markup.text
+            if not text.strip():
+                raise EmptyArticle(f"the article has no text once its {article.format} markup "
+                                   "is removed")
         doc = Document.build(text, self.splitter, published=article.published, title=article.title)
         extraction, checks = self._selection(
             tuple(options.rules) if options.rules is not None else None,
             tuple(options.skip_rules),
         )
         lexicons = self.rulebook.lexicons
-        mentions = extract(doc, extraction, lexicons, deadline)
-        link(doc, mentions, lexicons)
+        mentions = extract(doc, extraction, lexicons, deadline, self.plan)
+        link(doc, mentions, lexicons, deadline)
         ctx = CheckContext(doc, mentions, lexicons)
         drafts = []
         for rule in checks:
@@ -90,7 +100,7 @@ class Engine:
             drafts.extend((rule, d) for d in rule.type.fn(ctx, rule))
         return build_report(
             article, doc, mentions, drafts,
-            version=__version__, ruleset=self.ruleset, offsets=options.offsets,
+            version=__version__, ruleset=self.ruleset, offsets=options.offsets, markup=markup,
         )
 
     def _select(self, include, exclude):

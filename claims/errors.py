@@ -44,6 +44,21 @@ class BudgetExceeded(InputError):
         self.rule = rule
 
 
+class TooManyClaims(InputError):
+    """So many figures so close together that the text is a table or machine-made, not an
+    article; checking it would take long and say nothing."""
+
+    code = "C105"
+
+    def __init__(self, found: int, length: int):
+        every = max(length // max(found, 1), 1)
+        super().__init__(
+            f"the text holds more than {found:,} claims, one every {every} characters or "
+            "less; that is a table or generated text, not an article"
+        )
+        self.found = found
+
+
 class UnknownRule(ClaimsError):
     code = "C104"
 

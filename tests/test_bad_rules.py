@@ -7,6 +7,7 @@ import sys
 
 import pytest
 
+from claims.checks import CHECK_TYPES
 from claims.errors import RulebookError
 from claims.rulebook import load_rulebook
 from tests.conftest import ROOT
@@ -16,7 +17,7 @@ PACK = "tests/bad_rules/pack"
 EXPECTED = [
     f"{PACK}/checks/bad-check.yml:2: checks.bad-check: check: [R108] unknown check type "
     "'count_matches_list' (did you mean 'count_matches_enumeration'?); known: "
-    "count_matches_enumeration",
+    + ", ".join(sorted(CHECK_TYPES)),
     f"{PACK}/checks/bad-params.yml:3: checks.bad-params: level: [R105] input should be "
     "'info', 'warning' or 'error', got 'fatal'",
     f"{PACK}/count/wrong-kind.yml:2: count.wrong-kind: kind: [R115] kind 'percent' disagrees "
@@ -52,7 +53,7 @@ PARAM_PROBLEMS = [
     f"{PACK}/checks/bad-params.yml:5: checks.bad-params: params.window: [R109] input should "
     "be less than or equal to 5",
     f"{PACK}/checks/bad-params.yml:6: checks.bad-params: params.radius: [R109] unknown field "
-    "'radius'; allowed: min_class_share, window",
+    "'radius'; allowed: back_window, min_class_share, window",
 ]
 
 

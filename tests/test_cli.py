@@ -19,7 +19,7 @@ def claims(*args, stdin=None):
 def test_check_prints_a_table_and_exits_zero():
     run = claims("check", SEED_REL, "--published", "2025-12-01")
     assert run.returncode == 0, run.stderr
-    assert "us-minerals-supply-chain.txt: 25 claims" in run.stdout.splitlines()[0]
+    assert "us-minerals-supply-chain.txt: 26 claims" in run.stdout.splitlines()[0]
     assert "eight allied nations" in run.stdout
     assert "Says eight nations and lists eight: Japan, South Korea" in run.stdout
 

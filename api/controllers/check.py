@@ -1,15 +1,19 @@
-"""POST /v1/check: one article in, one Report out."""
+"""POST /v1/check: one article in, one Report (or its ClaimReview export) out."""
 
 from __future__ import annotations
 
-from litestar import Controller, post
-from litestar.di import NamedDependency
-from litestar.params import JSONBody
+from typing import Annotated
 
+from litestar import Controller, Request, Response, post
+from litestar.di import NamedDependency
+from litestar.params import JSONBody, QueryParameter
+
+from api.metrics import observe_report
 from api.problems import problem_spec
-from api.schemas import CheckRequest
-from claims import CheckOptions, Engine
-from claims.model.article import Article
+from api.render import report_response, run_check
+from api.schemas import CheckRequest, ExportFormat
+from api.settings import settings_of
+from claims import Engine
 from claims.model.report import Report
 
 PROBLEMS = {
@@ -26,12 +30,21 @@ class CheckController(Controller):
     @post(
         operation_id="checkArticle",
         summary="Check one article",
-        description="Finds the article's claims, checks it against itself and returns the Report.",
+        description="Finds the article's claims, checks it against itself and returns the "
+        "Report; with `Accept: application/ld+json` or `?format=claimreview`, the claims that "
+        "have a verdict as schema.org ClaimReview JSON-LD.",
         status_code=200,
         responses=PROBLEMS,
-        sync_to_thread=True,
     )
-    def check(self, data: JSONBody[CheckRequest], engine: NamedDependency[Engine]) -> Report:
-        article = Article(**data.model_dump(include={"text", "id", "title", "published"}))
-        options = CheckOptions(offsets=data.offsets, rules=data.rules, skip_rules=data.skip_rules)
-        return engine.check(article, options)
+    async def check(
+        self,
+        data: JSONBody[CheckRequest],
+        engine: NamedDependency[Engine],
+        request: Request,
+        export: Annotated[ExportFormat, QueryParameter(
+            name="format", description="'json' (the Report), 'claimreview' (JSON-LD) or 'auto' "
+            "(by the Accept header).")] = "auto",
+    ) -> Response[Report]:
+        report = await run_check(engine, data.article(), data.options())
+        observe_report(report)
+        return report_response(report, data, request, export, settings_of(request).reviewer)

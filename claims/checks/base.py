@@ -6,6 +6,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
+import regex
+
 from claims.mention import Mention
 from claims.text.document import Document
 
@@ -29,6 +31,8 @@ class CheckContext:
     mentions: list[Mention]
     lexicons: Any
     by_kind: dict[str, list[Mention]] = field(default_factory=dict)
+    # Work several check rules share (sentence skeletons, frames), made once per article.
+    cache: dict[str, Any] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         for m in self.mentions:
@@ -65,3 +69,14 @@ def in_interval(x: float, lower: float | None, upper: float | None, strict_lower
     if upper is not None and (x > upper or (strict_upper and x == upper)):
         return False
     return True
+
+
+_PATTERNS: dict[str, regex.Pattern] = {}
+
+
+def compiled(pattern: str) -> regex.Pattern:
+    """A check parameter's regex, compiled once per process."""
+    c = _PATTERNS.get(pattern)
+    if c is None:
+        c = _PATTERNS[pattern] = regex.compile(pattern)
+    return c

@@ -4,7 +4,8 @@
     def count_matches_enumeration(ctx, rule): yield Draft(...)
 
 A check yields `Draft`s (a verdict with its claims, evidence and message variables) or
-puts flags on claims through `ctx.flag`.
+puts flags on claims through `ctx.flag`; a check type that only flags declares the flags it
+puts (`flags=("unsourced",)`), and its rules' examples are judged by those flags.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ class CheckType:
     variables: tuple[str, ...]
     kinds: tuple[str, ...]
     doc: str
+    flags: tuple[str, ...] = ()
 
 
 CHECK_TYPES: dict[str, CheckType] = {}
@@ -39,9 +41,11 @@ def check_type(
     params: type[BaseModel] = NoParams,
     variables: tuple[str, ...] = (),
     kinds: tuple[str, ...] = (),
+    flags: tuple[str, ...] = (),
 ):
     def register(fn):
-        CHECK_TYPES[name] = CheckType(name, fn, params, variables, kinds, inspect.getdoc(fn) or "")
+        CHECK_TYPES[name] = CheckType(name, fn, params, variables, kinds, inspect.getdoc(fn) or "",
+                                      flags)
         return fn
 
     return register

@@ -27,7 +27,15 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--published", metavar="YYYY-MM-DD", help="publication date (the reference)")
     c.add_argument("--title", help="headline, if not part of the text")
     c.add_argument("--id", help="an identifier echoed in the report")
-    c.add_argument("--format", choices=("text", "json"), default="text")
+    c.add_argument("--format", choices=("text", "json", "claimreview"), default="text",
+                   help="a table, the Report as JSON, or schema.org ClaimReview JSON-LD")
+    c.add_argument("--input", choices=("auto", "text", "html", "markdown"), default="auto",
+                   help="how the article is written (auto: by extension, .html .htm .md)")
+    c.add_argument("--url", help="where the article is published (for ClaimReview)")
+    c.add_argument("--reviewer", default="claims",
+                   help="the organization publishing the reviews (for ClaimReview)")
+    c.add_argument("--reviewed", metavar="YYYY-MM-DD",
+                   help="the review date (for ClaimReview; default today)")
     c.add_argument("--rules", action="append", metavar="ID", help="run only these rules (repeatable)")
     c.add_argument("--skip", action="append", metavar="ID", default=[], help="skip these rules")
     c.add_argument("--offsets", choices=("codepoint", "utf16"), default="codepoint")
@@ -60,6 +68,9 @@ def build_parser() -> argparse.ArgumentParser:
     b.add_argument("--repeat", type=int, default=5, help="runs per article (median taken)")
     b.add_argument("--limit", type=int, default=0, help="only the first N articles")
     b.add_argument("--per-rule", action="store_true", help="also time each rule alone")
+    b.add_argument("--linearity", action="store_true",
+                   help="also time a 1 MB article and adversarial inputs against 250 x 4 KB")
+    b.add_argument("--peers", action="store_true", help="also time quantulum3, if installed")
     b.add_argument("--format", choices=("text", "json"), default="text")
     b.add_argument("--rules-path", action="append", default=[], metavar="DIR")
 
@@ -70,7 +81,9 @@ def build_parser() -> argparse.ArgumentParser:
     s = sub.add_parser("serve", help="run the HTTP API")
     s.add_argument("--host", default="127.0.0.1")
     s.add_argument("--port", type=int, default=8000)
-    s.add_argument("--workers", type=int, default=1)
+    s.add_argument("--workers", type=int, default=1, help="worker processes (one per core)")
+    s.add_argument("--server", choices=("granian", "uvicorn"), default="granian",
+                   help="the ASGI server (default granian)")
     return p
 
 

@@ -48,7 +48,7 @@ def run(args) -> int:
 
 def _as_dict(s) -> dict:
     d = {"task": s.task, "measure": s.measure, "corpus": s.corpus, "figure": round(s.figure, 4),
-         "target": s.target, "met": s.met, "note": s.note}
+         "target": s.target, "maximum": s.maximum, "met": s.met, "note": s.note}
     if s.prf:
         d.update(tp=s.prf.tp, fp=s.prf.fp, fn=s.prf.fn, precision=round(s.prf.precision, 4),
                  recall=round(s.prf.recall, 4))
@@ -63,6 +63,8 @@ def _table(scores, markdown: bool) -> str:
         p = f"{s.prf.precision:.3f}" if s.prf else ""
         r = f"{s.prf.recall:.3f}" if s.prf else ""
         target = "" if s.target is None else f"≥ {s.target:.2f} {'✓' if s.met else '✗'}"
+        if s.maximum is not None:
+            target = f"≤ {s.maximum:.2f} {'✓' if s.met else '✗'}"
         rows.append([s.measure, s.corpus, p, r, f"{s.figure:.3f}", target, s.note])
     if markdown:
         out = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]

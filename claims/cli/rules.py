@@ -58,12 +58,17 @@ def _lint(args) -> int:
     from claims.rulebook import load_rulebook
 
     paths = [Path(args.path)] if args.path else []
+    from claims.rulebook.lint import lint
+
     book = load_rulebook(paths)  # raises RulebookError with every problem
-    for w in book.warnings:
+    warnings = [*book.warnings, *lint(book)]
+    for w in warnings:
         print(w.format())
     n = len(book.extraction) + len(book.checks)
     where = args.path or "the built-in rules"
-    print(f"{where}: {n} rules load cleanly" + (f", {len(book.warnings)} warnings" if book.warnings else ""))
+    count = len(warnings)
+    print(f"{where}: {n} rules load cleanly"
+          + (f", {count} warning{'s' if count != 1 else ''}" if count else ""))
     return EXIT_OK
 
 

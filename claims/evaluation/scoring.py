@@ -42,6 +42,7 @@ class Score:
     prf: PRF | None = None
     value: float | None = None  # for measures that are not F1 (accuracy)
     target: float | None = None
+    maximum: float | None = None  # for measures where lower is better (false alarms)
     note: str = ""
     extra: dict = field(default_factory=dict)
 
@@ -51,6 +52,8 @@ class Score:
 
     @property
     def met(self) -> bool | None:
+        if self.maximum is not None:
+            return self.figure <= self.maximum
         return None if self.target is None else self.figure >= self.target
 
 

@@ -1,33 +1,44 @@
 """Linking: what each sentence says about its claims.
 
-* speakers and sources (`speakers.py`): a quote's speaker, named beside it, a pronoun
-  ("he said") resolved to the last named speaker, or the previous quote's when it
-  continues it; a statistic's source, from an attribution in its sentence ("according to
-  the IEA", "Helberg said"), else the speaker of the quote it sits in;
+* speakers and sources (`speakers.py`, `referents.py`): a quote's speaker, named beside
+  it, a pronoun or description ("he said", "the company said") resolved to a fitting
+  earlier person or organization, or the previous quote's when it continues it; a
+  statistic's source, from an attribution in its sentence ("according to the IEA",
+  "Helberg said"), else the speaker of the quote it sits in, else an attribution in the
+  next or previous sentence of the paragraph;
+* temporal anchors (`anchors.py`): "a year earlier", "that day", "the following month"
+  counted from the date the article gave before them;
 * subjects and measures (`subjects.py`): "China is home to ...", "4 per cent for
-  second-place Malaysia", "... of global rare earths refining capacity".
+  second-place Malaysia", "... of global rare earths refining capacity";
+* whose age (`persons.py`): "(example removed: licensed corpus text) protester".
 """
 
 from __future__ import annotations
 
 from claims.kinds import NUMERIC
+from claims.link.anchors import anchor_dates
+from claims.link.persons import age_person
 from claims.link.speakers import attach_sources, resolve_speakers
-from claims.link.subjects import subject_and_measure
+from claims.link.subjects import rank_subject, subject_and_measure
 from claims.mention import Mention
 from claims.text.document import Document
 
 
-def link(doc: Document, mentions: list[Mention], lexicons) -> None:
+def link(doc: Document, mentions: list[Mention], lexicons, deadline=None) -> None:
+    """`deadline` (claims.extract.Deadline) bounds the work on pathological text."""
     for m in mentions:
         m.sentence = doc.sentence_for_span(m.start, m.end).index
+    anchor_dates(doc, mentions)
     pronouns = lexicons["speaker-pronouns"]
     starters = lexicons["sentence-starters"]
-    resolve_speakers(doc, mentions, pronouns)
+    resolve_speakers(doc, mentions, lexicons)
     attach_sources(doc, mentions, pronouns)
     for m in mentions:
+        if deadline is not None:
+            deadline.remaining("linking")
         if m.kind in NUMERIC:
             subject_and_measure(doc, m, starters)
         elif m.kind == "rank":
-            m.subject = m.value.get("subject")
+            m.subject = rank_subject(doc, m, starters)
         elif m.kind == "age":
-            m.subject = m.value.get("person")
+            m.subject = age_person(doc, m, lexicons)

@@ -1,41 +1,110 @@
-"""Quote speakers and statistic sources."""
+"""Quote speakers and statistic sources.
+
+* A speaker or source written as a pronoun or a description ("he said", "the company
+  said"; the `speaker-pronouns` lexicon says which sort of name each may stand for) is
+  resolved to a fitting name before it (`referents.py`): "he" and "it" to the first
+  person or organization of the nearest sentence naming one (its subject, usually); "the
+  firm" to the name a description with that noun was set beside ("NPD Group, a market
+  research firm"), else to the latest organization. The value keeps what the text wrote in
+  `resolved_from`; the span stays on the words of the sentence.
+* A quote with no speaker beside it continues the previous quote of its paragraph (or of
+  the sentence just before) and takes its speaker.
+* A statistic's source is the attribution in its own sentence nearest to it; else the
+  speaker of the quote it sits in; else an attribution in the next sentence of the same
+  paragraph when that sentence states no figure of its own ("... 90%. That is according
+  to the IEA."); else one in the previous sentence of the paragraph when the statistic's
+  sentence continues it (it opens with a pronoun or "The figure(s)").
+"""
 
 from __future__ import annotations
 
+import regex
+
 from claims.kinds import NUMERIC
+from claims.link.referents import Referents
 from claims.mention import Mention
 from claims.text.document import Document
 
+_CONTINUES = regex.compile(
+    r"\s*(?:[\"\u201c])?(?:he|she|it|they|this|that|these|those|the\s+(?:figures?|numbers?|"
+    r"data|estimates?|statistics?|forecasts?))\b",
+    regex.I,
+)
 
-def resolve_speakers(doc: Document, mentions: list[Mention], pronouns) -> None:
-    last_named: tuple[str, tuple[int, int]] | None = None
+
+def resolve_speakers(doc: Document, mentions: list[Mention], lexicons) -> None:
+    pronouns = lexicons["speaker-pronouns"]
+    referents: Referents | None = None
+
+    def resolve(m: Mention, field: str, span_key: str) -> None:
+        nonlocal referents
+        written = m.value.get(field)
+        sort = pronouns.get(written) if written else None
+        if written is None or sort is None:
+            return
+        if referents is None:
+            quoted = [(q.start, q.end) for q in mentions if q.kind == "quote"]
+            referents = Referents(doc.text, lexicons, _named(mentions, pronouns), quoted)
+        span = m.value.get(span_key) or (m.start, m.end)
+        if " " in written:  # "the firm": the name it describes, else the latest fitting one
+            found = _described(doc.text, written, span[0], referents) or referents.before(span[0], sort)
+        else:  # "he", "it": the subject of the nearest sentence naming a fitting one
+            found = referents.before(span[0], sort, _sentence_start)
+        m.value["resolved_from"] = written
+        m.value[field] = found.name if found else None
+
+    def _sentence_start(offset: int) -> int:
+        return doc.sentence_for_span(offset, offset).start
+
     previous_quote: Mention | None = None
     for m in mentions:
         if m.kind == "attribution":
-            name = m.value["source"]
-            if name not in pronouns and _looks_named(name):
-                last_named = (name, m.value.get("_source_span", (m.start, m.end)))
-            continue
-        if m.kind != "quote":
-            continue
-        speaker = m.value.get("speaker")
-        if speaker and speaker.lower() in pronouns:
-            if last_named:
-                m.value["speaker"] = last_named[0]
-                m.value["_resolved_from"] = speaker
-            else:
-                m.value["speaker"] = None
-        elif speaker:
-            last_named = (speaker, m.value.get("_speaker_span", (m.start, m.end)))
-        elif previous_quote is not None and _continues(doc, previous_quote, m):
-            m.value["speaker"] = previous_quote.value.get("speaker")
-            m.value["_speaker_span"] = previous_quote.value.get("_speaker_span")
-            m.value["verb"] = m.value.get("verb") or previous_quote.value.get("verb")
-        previous_quote = m
+            resolve(m, "source", "_source_span")
+        elif m.kind == "quote":
+            if m.value.get("speaker"):
+                resolve(m, "speaker", "_speaker_span")
+            elif previous_quote is not None and _continues(doc, previous_quote, m):
+                m.value["speaker"] = previous_quote.value.get("speaker")
+                m.value["_speaker_span"] = previous_quote.value.get("_speaker_span")
+                m.value["verb"] = m.value.get("verb") or previous_quote.value.get("verb")
+            previous_quote = m
 
 
-def _looks_named(name: str) -> bool:
-    return bool(name) and name[0].isupper()
+_APPOSITION = regex.compile(r"(?:,|\()[ \t]+(?:a|an|the)[ \t]+(?P<body>[^,.;()\n]{0,60})")
+_WORD = regex.compile(r"\w+")
+
+
+def _words_of(body: str) -> set[str]:
+    return set(_WORD.findall(body.lower()))
+
+
+def _described(text: str, written: str, offset: int, referents: Referents):
+    """"The firm said" after "NPD Group, a market research firm": the name whose
+    apposition holds the description's noun, within the few sentences before."""
+    noun = written.split()[-1].lower()
+    window = text[max(0, offset - 600) : offset]
+    # Appositions found with one compiled pattern; the noun looked for in each.
+    hits = [h for h in _APPOSITION.finditer(window) if noun in _words_of(h.group("body"))]
+    if not hits:
+        return None
+    at = max(0, offset - 600) + hits[-1].start()
+    r = referents.before(at + 1, "any")
+    return r if r is not None and at - r.end <= 3 else None
+
+
+def _named(mentions: list[Mention], pronouns) -> list[tuple[str, int, int]]:
+    """Sources and speakers written as names, with the span of the name."""
+    out = []
+    for m in mentions:
+        if m.kind == "attribution":
+            name, span = m.value.get("source"), m.value.get("_source_span")
+        elif m.kind == "quote":
+            name, span = m.value.get("speaker"), m.value.get("_speaker_span")
+        else:
+            continue
+        if name and span and name not in pronouns and name[0].isupper():
+            out.append((name, span[0], span[1]))
+    return out
 
 
 def _continues(doc: Document, before: Mention, after: Mention) -> bool:
@@ -47,37 +116,49 @@ def _continues(doc: Document, before: Mention, after: Mention) -> bool:
 
 def attach_sources(doc: Document, mentions: list[Mention], pronouns) -> None:
     by_sentence: dict[int, list[Mention]] = {}
+    figures: set[int] = set()
     quotes: list[Mention] = []
     for m in mentions:
-        if m.kind == "attribution":
+        if m.kind == "attribution" and m.value.get("source"):
             by_sentence.setdefault(m.sentence, []).append(m)
         elif m.kind == "quote":
             quotes.append(m)
-    last_named = None
-    resolved: dict[int, tuple[str, int, int]] = {}
-    for m in mentions:  # pronoun sources ("he said") resolve like speakers
-        if m.kind == "attribution":
-            name = m.value["source"]
-            s, e = m.value.get("_source_span", (m.start, m.end))
-            if name.lower() in pronouns:
-                if last_named:
-                    resolved[id(m)] = (last_named, s, e)
-            else:
-                last_named = name
-                resolved[id(m)] = (name, s, e)
-        elif m.kind == "quote" and m.value.get("speaker") and not m.value.get("_resolved_from"):
-            last_named = m.value["speaker"]
+        elif m.kind in NUMERIC:
+            figures.add(m.sentence)
     for m in mentions:
         if m.kind not in NUMERIC:
             continue
-        candidates = [a for a in by_sentence.get(m.sentence, ()) if id(a) in resolved]
-        if candidates:
-            best = min(candidates, key=lambda a: abs(a.start - m.start))
-            m.source = resolved[id(best)]
+        here = by_sentence.get(m.sentence)
+        if here:
+            m.source = _source(min(here, key=lambda a: abs(a.start - m.start)))
             continue
-        for q in quotes:
-            if q.start <= m.start and m.end <= q.end and q.value.get("speaker"):
-                span = q.value.get("_speaker_span") or (q.start, q.end)
-                m.source = (q.value["speaker"], span[0], span[1])
-                break
+        quote = next((q for q in quotes if q.start <= m.start and m.end <= q.end
+                      and q.value.get("speaker")), None)
+        if quote is not None:
+            span = quote.value.get("_speaker_span") or (quote.start, quote.end)
+            m.source = (quote.value["speaker"], span[0], span[1])
+            continue
+        near = _adjacent_attribution(doc, m, by_sentence, figures)
+        if near is not None:
+            m.source = _source(near)
 
+
+def _source(a: Mention) -> tuple[str, int, int]:
+    s, e = a.value.get("_source_span", (a.start, a.end))
+    return a.value["source"], s, e
+
+
+def _adjacent_attribution(doc, m: Mention, by_sentence, figures) -> Mention | None:
+    sentences = doc.sentences
+    here = sentences[m.sentence]
+    nxt = sentences[m.sentence + 1] if m.sentence + 1 < len(sentences) else None
+    if nxt is not None and nxt.paragraph == here.paragraph and m.sentence + 1 not in figures:
+        found = by_sentence.get(m.sentence + 1)
+        if found:
+            return found[0]
+    prev = sentences[m.sentence - 1] if m.sentence > 0 else None
+    if prev is not None and prev.paragraph == here.paragraph and _CONTINUES.match(doc.text, here.start):
+        found = by_sentence.get(m.sentence - 1)
+        if found:
+            return found[-1]
+    return None

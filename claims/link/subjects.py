@@ -10,17 +10,27 @@ from claims.text.document import Document
 _NAME = r"(?:\p{Lu}[\p{L}\p{M}'\u2019&.-]*)(?:\s+(?:of\s+|and\s+|de\s+|the\s+)?\p{Lu}[\p{L}\p{M}'\u2019&.-]*)*"
 _PROPER = regex.compile(_NAME)
 _AFTER_SUBJECT = regex.compile(
-    r"\s+(?:for|of|in|at|by|from)\s+(?:the\s+)?(?:[\w-]+[- ]place\s+|[\w-]+-largest\s+)?(?P<s>"
+    r"\s+(?P<prep>for|of|in|at|by|from)\s+(?:the\s+)?(?:[\w-]+[- ]place\s+|[\w-]+-largest\s+)?(?P<s>"
     + _NAME + ")"
 )
 _MEASURE = regex.compile(
     r"\s+of\s+(?:the\s+)?(?P<m>(?:(?!\s(?:compared|according|while|whereas|but|which|who)\b)"
     r"[^,;:.()\u2013\u2014\"\u201c\u201d])+)"
 )
+_LOOK_BACK = 240
+_THE_BEFORE = regex.compile(r"(?r)\bthe\s+$", regex.I)
+_DEMONYM = regex.compile(r"(?:an|ese|ish|ic|i)$")
+_LOWER_NEXT = regex.compile(r"[ \t]+[a-z]")
+# ", the second-largest bank in the United States," names nothing the figure is about.
+_APPOSITIVE = regex.compile(r",\s+(?:the|a|an)\s+[^,;]{1,80},")
 _CLAUSE_BREAK = regex.compile(r"[;:]|,\s+(?:compared|while|whereas|but|and)\b|\s[\u2013\u2014]\s")
 
 
 def subject_and_measure(doc: Document, m: Mention, starters) -> None:
+    """The subject: a name right after the figure ("4 per cent for second-place Malaysia"),
+    else the nearest name before it in its clause, skipping appositives and adjectives.
+    A place right after it ("13,000 jobs in North America") is kept as `_place` and is the
+    subject only when no name comes before."""
     text = doc.text
     sent = doc.sentences[m.sentence]
     after = _AFTER_SUBJECT.match(text, m.end, sent.end)
@@ -29,18 +39,51 @@ def subject_and_measure(doc: Document, m: Mention, starters) -> None:
         m.measure = " ".join(measure.group("m").split()).rstrip()
     elif m.kind == "count":
         m.measure = m.value.get("noun")
-    if after:
-        m.subject = after.group("s")
+    if after and after.group("prep") not in ("in", "at"):
+        m.subject = _tidy(after.group("s"))
         return
-    # Otherwise the nearest name before the claim in its clause.
-    clause_start = sent.start
-    for br in _CLAUSE_BREAK.finditer(text, sent.start, m.start):
+    place = _tidy(after.group("s")) if after else None
+    if place:
+        m.value["_place"] = place
+    m.subject = _name_before(text, sent.start, m.start, starters) or place
+
+
+def rank_subject(doc: Document, m: Mention, starters) -> str | None:
+    """"second-place Malaysia" names its subject; "India, in second place" does before it."""
+    named = m.value.get("subject")
+    if named:
+        return named
+    sent = doc.sentences[m.sentence]
+    return _name_before(doc.text, sent.start, m.start, starters)
+
+
+def _tidy(name: str) -> str:
+    """"Malaysia." at the end of a sentence is "Malaysia"; "U.S." keeps its dots."""
+    if name.endswith(".") and "." not in name.split()[-1][:-1] and len(name.split()[-1]) > 4:
+        return name[:-1]
+    return name
+
+
+def _name_before(text: str, start: int, end: int, starters) -> str | None:
+    """The nearest name before `end` in its clause, looking back a bounded distance: a
+    sentence thousands of characters long must not make linking quadratic."""
+    clause_start = max(start, end - _LOOK_BACK)
+    for br in _CLAUSE_BREAK.finditer(text, clause_start, end):
         clause_start = br.end()
+    asides = [a.span() for a in _APPOSITIVE.finditer(text, clause_start, end)]
     best = None
-    for p in _PROPER.finditer(text, clause_start, m.start):
+    for p in _PROPER.finditer(text, clause_start, end):
+        if any(a <= p.start() < b for a, b in asides):
+            continue
         words = p.group().split()
+        determined = (bool(words) and words[0].lower() == "the") or _THE_BEFORE.search(
+            text, max(clause_start, p.start() - 4), p.start()) is not None
         while words and words[0].lower() in starters:
             words.pop(0)
+        # "The Asian nation", "the Irish government": an adjective, not a name ("The US will").
+        if (len(words) == 1 and determined and _DEMONYM.search(words[0])
+                and _LOWER_NEXT.match(text, p.end())):
+            continue
         if words:
-            best = " ".join(words)
-    m.subject = best
+            best = _tidy(" ".join(words))
+    return best

@@ -8,6 +8,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 OffsetUnit = Literal["codepoint", "utf16"]
+TextFormat = Literal["text", "html", "markdown"]
 
 
 class Article(BaseModel):
@@ -18,6 +19,11 @@ class Article(BaseModel):
     text: str = Field(description="The article text, title first if it is part of the story.")
     id: str | None = Field(default=None, description="The caller's identifier, echoed back.")
     title: str | None = Field(default=None, description="The headline, if not part of `text`.")
+    format: TextFormat = Field(
+        default="text",
+        description="How `text` is written: plain 'text', 'html' or 'markdown'. Markup is read as "
+        "the text a reader sees; every span still indexes `text` exactly as sent.",
+    )
     published: dt.date | None = Field(
         default=None,
         description="Publication date (YYYY-MM-DD): the reference for 'Dec 12', 'last week', "

@@ -10,9 +10,10 @@ _SEPARATOR = regex.compile(r"\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+|\s*;\s*"
 
 
 @normalizer("enumeration")
-def enumeration(ctx: NormContext, items: str, marker: str | None = None) -> dict:
-    """Splits a list on commas and the final and/or. After "including" or "such as" a list
-    is not exhaustive and is never counted."""
+def enumeration(ctx: NormContext, items: str, marker: str | None = None,
+                trailer: str | None = None) -> dict:
+    """Splits a list on commas and the final and/or. After "including" or "such as", or
+    trailing off ("and others", "etc."), a list is not exhaustive and is never counted."""
     base = ctx.spans["items"][0]
     spans = []
     pos = 0
@@ -29,6 +30,6 @@ def enumeration(ctx: NormContext, items: str, marker: str | None = None) -> dict
     return {
         "items": words,
         "size": len(words),
-        "exhaustive": not (marker and marker in non_exhaustive),
+        "exhaustive": not (marker and marker in non_exhaustive) and not trailer,
         "_item_spans": [(base + s, base + e) for s, e in spans],
     }

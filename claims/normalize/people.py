@@ -2,7 +2,20 @@
 
 from __future__ import annotations
 
+import regex
+
 from claims.normalize.registry import NormContext, Reject, normalizer
+from claims.rulebook.lexicon import lowered_entries
+
+_AUTHORED = regex.compile(
+    r"^(?:a|an|the)?\s*(?:statement|report|announcement|declaration|study|survey|estimates?|"
+    r"analysis|forecast|filing|release|data|figures)\s+(?:by|from)\s+(?:the\s+)?(\p{Lu}.*)$",
+    regex.I,
+)
+_OWNED = regex.compile(
+    r"^(\p{Lu}.*?)['\u2019]s?\s+(?:own\s+)?(?:announcement|statement|report|website|data|figures|"
+    r"estimates?|calculations?|filing|release|press\s+release|account|survey|analysis)$"
+)
 
 
 def clean_name(text: str | None) -> str | None:
@@ -16,10 +29,15 @@ def clean_name(text: str | None) -> str | None:
 
 @normalizer("age")
 def age(ctx: NormContext, years: str, person: str | None = None) -> dict:
-    """"Helberg, 36" -> years 36, person Helberg. Ages past 125 are not ages."""
-    n = int(years)
+    """"Helberg, 36" -> years 36, person Helberg; "thirty-six-year-old" -> 36. Ages past
+    125 are not ages."""
+    from claims.normalize.numbers import parse_number
+
+    n = int(years) if years.strip().isdigit() else int(parse_number(years, ctx.lexicons))
     if not 0 < n <= 125:
         raise Reject(f"{n} is not an age")
+    if person and person.split()[-1].lower() in lowered_entries(ctx.lexicons["designators"]):
+        raise Reject(f"{person} {n} names something")  # "Chapter (11)"
     return {"years": n, "person": clean_name(person)}
 
 
@@ -29,10 +47,18 @@ def subject(ctx: NormContext, text: str | None = None) -> dict:
     return {"subject": clean_name(text)}
 
 
+def speaker_name(ctx: NormContext, text: str | None) -> str | None:
+    """A name as written; a word that stands for one ("He", "The company") is kept whole
+    and in lower case for linking to resolve."""
+    if text and text.strip() in ctx.lexicons["speaker-pronouns"]:
+        return " ".join(text.split()).lower()
+    return clean_name(text)
+
+
 @normalizer("speaker")
 def speaker(ctx: NormContext, name: str | None = None, verb: str | None = None) -> dict:
     """The speaker of a quote as written (a pronoun is resolved later, in linking)."""
-    out = {"speaker": clean_name(name), "verb": verb.lower() if verb else None}
+    out = {"speaker": speaker_name(ctx, name), "verb": " ".join(verb.lower().split()) if verb else None}
     if name:
         out["_speaker_span"] = ctx.spans["name"]
     return out
@@ -41,7 +67,13 @@ def speaker(ctx: NormContext, name: str | None = None, verb: str | None = None) 
 @normalizer("source")
 def source(ctx: NormContext, name: str, verb: str | None = None) -> dict:
     """The source an attribution names: "according to the IEA" -> the IEA."""
-    cleaned = clean_name(name)
+    cleaned = speaker_name(ctx, name)
+    if cleaned:
+        # "according to Fiat's announcement": the source is Fiat.
+        owner = _OWNED.match(cleaned) or _AUTHORED.match(cleaned)
+        if owner:  # "a statement from the Ministry of Finance": the ministry
+            cleaned = owner.group(1)
     if not cleaned:
         raise Reject("no source named")
-    return {"source": cleaned, "verb": verb.lower() if verb else None, "_source_span": ctx.spans["name"]}
+    return {"source": cleaned, "verb": " ".join(verb.lower().split()) if verb else None,
+            "_source_span": ctx.spans["name"]}

@@ -44,13 +44,15 @@ def normalizer(name: str):
 
 @dataclass(slots=True)
 class NormContext:
-    """What a normalizer may consult: lexicons, the reference date, the rule's settings."""
+    """What a normalizer may consult: lexicons, the reference date, the rule's settings,
+    and the value fields the rule's earlier `parse` steps produced."""
 
     lexicons: Mapping[str, Any]
     reference: dt.date | None
     tolerance: float
     text: str = ""
     spans: dict[str, tuple[int, int]] = field(default_factory=dict)
+    value: dict[str, Any] = field(default_factory=dict)  # the fields earlier steps produced
 
     def lexicon(self, name: str):
         return self.lexicons[name]

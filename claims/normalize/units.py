@@ -39,8 +39,8 @@ def convert(value: float, unit: str, target: str) -> float:
 
 @normalizer("unit")
 def unit(ctx: NormContext, text: str) -> dict:
-    """A unit as written -> pint's canonical name, via the `units` lexicon."""
-    expr = ctx.lexicons["units"].get(text)
+    """A unit as written -> pint's canonical name, via the `units` and `unit-symbols` lexicons."""
+    expr = ctx.lexicons["units"].get(text) or ctx.lexicons["unit-symbols"].get(text)
     if expr is None:
         raise Reject(f"unknown unit {text!r}")
     return {"unit": canonical(expr)}

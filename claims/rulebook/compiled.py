@@ -27,17 +27,28 @@ class CompiledExtraction:
     path: str
     spec: ExtractionRule
     regex: regex.Pattern
-    span_group: str | None
+    span_group: str | tuple[str, ...] | None  # a tuple: from the first group to the last
     steps: tuple[ParseStep, ...]
     constants: dict
     tolerance: float
     priority: int
     examples_published: dt.date
     pack: str
+    # Where to try the pattern (claims/rulebook/shape.py): the atoms a match starts with
+    # (None: anywhere), the atom sets every match contains (a text lacking one is skipped),
+    # and the one used to narrow the places tried.
+    first: frozenset | None = None
+    required: tuple[frozenset, ...] = ()
+    context: tuple[frozenset, ...] = ()  # demanded by lookarounds: present, not inside
+    window: str = "sentence"
 
     @property
     def summary(self) -> str:
         return self.spec.summary
+
+    @property
+    def anchor(self) -> frozenset | None:
+        return self.required[0] if self.required else None
 
 
 @dataclass(frozen=True, slots=True)

@@ -118,6 +118,8 @@ def _no_match(report, rule, text) -> tuple[bool, str]:
 
 
 def _check_outcome(report, rule, should, spans, item) -> tuple[bool, str]:
+    if rule.type.flags:
+        return _flag_outcome(report, rule.type.flags, should, spans)
     mine = [f for f in report.findings if f.rule == rule.id]
     bad = [f for f in mine if f.verdict == "inconsistent"]
     if should == "pass":
@@ -135,6 +137,24 @@ def _check_outcome(report, rule, should, spans, item) -> tuple[bool, str]:
             return False, f"evidence lacks the marked span [{s}, {e}); it has {got}"
     if item.message and item.message not in finding.message:
         return False, f"message {finding.message!r} does not contain {item.message!r}"
+    return True, ""
+
+
+def _flag_outcome(report, flags, should, spans) -> tuple[bool, str]:
+    """A check that only flags claims ("unsourced"): a flag example needs every marked span
+    to be a flagged claim; a pass example must leave every claim unflagged."""
+    flagged = [c for c in report.claims if set(c.flags) & set(flags)]
+    if should == "pass":
+        if flagged:
+            return False, f"must pass, but flagged {', '.join(repr(c.text) for c in flagged)}"
+        return True, ""
+    if not flagged:
+        return False, "must be flagged, but no claim was"
+    have = {(c.span.start, c.span.end) for c in flagged}
+    for s, e in spans:
+        if (s, e) not in have:
+            got = ", ".join(repr(c.text) for c in flagged)
+            return False, f"the marked span [{s}, {e}) is not a flagged claim; flagged: {got}"
     return True, ""
 
 

@@ -19,6 +19,7 @@ import regex
 from claims.rulebook.problems import ProblemList
 
 _SPACES = regex.compile(r"\s+")
+_MISSING = object()
 
 
 def lexicon_key(text: str) -> str:
@@ -45,10 +46,13 @@ class Lexicon:
             self._index.setdefault(lexicon_key(e.text), e.value)
 
     def get(self, text: str, default=None):
-        return self._index.get(lexicon_key(text), default)
+        found = self._index.get(text.lower(), _MISSING)  # the common case: one plain word
+        if found is _MISSING:
+            found = self._index.get(lexicon_key(text), default)
+        return found
 
     def __contains__(self, text: str) -> bool:
-        return lexicon_key(text) in self._index
+        return text.lower() in self._index or lexicon_key(text) in self._index
 
     def texts(self) -> list[str]:
         return [e.text for e in self.entries]
@@ -57,6 +61,19 @@ class Lexicon:
         """A regex alternation of every entry, longest first, spaces as \\s+."""
         alts = sorted({e.text for e in self.entries}, key=lambda t: (-len(t), t))
         return "|".join(_entry_pattern(t) for t in alts)
+
+
+_LOWERED: dict[int, tuple[Lexicon, frozenset]] = {}
+
+
+def lowered_entries(lexicon: Lexicon) -> frozenset:
+    """A lexicon's entries in lower case, as a set, for hot lookups of single words (no
+    normalization of spaces or quotes, unlike `in`)."""
+    hit = _LOWERED.get(id(lexicon))
+    if hit is None or hit[0] is not lexicon:
+        hit = (lexicon, frozenset(e.text.lower() for e in lexicon.entries))
+        _LOWERED[id(lexicon)] = hit
+    return hit[1]
 
 
 def _entry_pattern(text: str) -> str:

@@ -28,6 +28,7 @@ from claims.rulebook.compiled import CompiledCheck, CompiledExtraction, ParseSte
 from claims.rulebook.fragments import ExpansionError, Fragment, FragmentSet, defines_groups
 from claims.rulebook.lexicon import Lexicon, read_lexicon
 from claims.rulebook.problems import ProblemList, display_path
+from claims.rulebook.shape import Shape
 from claims.rulebook.spec import CheckRule, ExtractionRule, PackInfo
 
 CHECK_FOLDER = "checks"
@@ -70,6 +71,7 @@ def load_packs(roots: list[Path], problems: ProblemList):
             lexicons.setdefault(lex_path.stem, Lexicon(lex_path.stem)).extend(entries)
         _read_fragments(root / "_fragments.yml", fragments, problems, digest)
     fset = FragmentSet(fragments, lexicons)
+    shape = Shape({n: f.pattern for n, f in fragments.items()}, lexicons)
     for name, frag in fragments.items():
         if defines_groups(frag.pattern):
             problems.add(frag.path, frag.line, None, f"fragment {name}", "R118",
@@ -84,7 +86,7 @@ def load_packs(roots: list[Path], problems: ProblemList):
         for path in rule_files(pack.root):
             raw = path.read_bytes()
             digest.update(str(path.relative_to(pack.root)).encode() + b"\0" + raw)
-            compiled = _load_rule(path, raw, pack, fset, problems)
+            compiled = _load_rule(path, raw, pack, fset, shape, problems)
             if compiled is None:
                 continue
             if compiled.id in seen:
@@ -150,7 +152,8 @@ def _parse(path: Path, raw: bytes, rule_id: str | None, problems: ProblemList):
     return doc
 
 
-def _load_rule(path: Path, raw: bytes, pack: Pack, fset: FragmentSet, problems: ProblemList):
+def _load_rule(path: Path, raw: bytes, pack: Pack, fset: FragmentSet, shape: Shape,
+               problems: ProblemList):
     folder, stem = path.parent.name, path.stem
     rule_id = f"{folder}.{stem}"
     bad_name = False
@@ -180,7 +183,7 @@ def _load_rule(path: Path, raw: bytes, pack: Pack, fset: FragmentSet, problems: 
         return None
     if isinstance(spec, CheckRule):
         return _compile_check(spec, rule_id, path, doc, pack, problems)
-    return _compile_extraction(spec, rule_id, folder, path, doc, pack, fset, problems)
+    return _compile_extraction(spec, rule_id, folder, path, doc, pack, fset, shape, problems)
 
 
 def _prepare(data: dict) -> dict:
@@ -193,7 +196,7 @@ def _prepare(data: dict) -> dict:
     return data
 
 
-def _compile_extraction(spec, rule_id, kind, path, doc, pack, fset, problems):
+def _compile_extraction(spec, rule_id, kind, path, doc, pack, fset, shape, problems):
     before = len(problems.errors)
     if spec.kind is not None and spec.kind != kind:
         problems.add(path, doc.line_of(("kind",)), rule_id, "kind", "R115",
@@ -202,9 +205,11 @@ def _compile_extraction(spec, rule_id, kind, path, doc, pack, fset, problems):
                                    problems)
     groups = set(compiled_re.groupindex) if compiled_re else None
     steps = _parse_steps(spec.parse, groups, rule_id, path, doc, problems)
-    if spec.span and groups is not None and spec.span not in groups:
-        problems.add(path, doc.line_of(("span",)), rule_id, "span", "R107",
-                     f"group {spec.span!r} is not in the pattern")
+    span_groups = [spec.span] if isinstance(spec.span, str) else list(spec.span or ())
+    for group in span_groups:
+        if groups is not None and group not in groups:
+            problems.add(path, doc.line_of(("span",)), rule_id, "span", "R107",
+                         f"group {group!r} is not in the pattern")
     _check_examples(spec.examples.match, ("examples", "match"), path, doc, rule_id, problems, need=1)
     _check_examples(spec.examples.todo, ("examples", "todo"), path, doc, rule_id, problems, need=None)
     if not spec.examples.no_match:
@@ -214,9 +219,14 @@ def _compile_extraction(spec, rule_id, kind, path, doc, pack, fset, problems):
         return None
     return CompiledExtraction(
         id=rule_id, kind=kind, path=str(path), spec=spec, regex=compiled_re,
-        span_group=spec.span, steps=tuple(steps), constants=dict(spec.value),
+        span_group=spec.span if isinstance(spec.span, str) or spec.span is None else tuple(spec.span),
+        steps=tuple(steps), constants=dict(spec.value),
         tolerance=spec.tolerance if spec.tolerance is not None else pack.info.tolerance,
         priority=spec.priority, examples_published=pack.info.examples_published, pack=pack.name,
+        first=shape.first_atoms(spec.pattern),
+        required=tuple(shape.required_atoms(spec.pattern)[:4]),
+        context=tuple(shape.context_atoms(spec.pattern)[:2]),
+        window="paragraph" if kind == "quote" else "sentence",
     )
 
 

@@ -66,8 +66,11 @@ class ExtractionRule(_Spec):
         "({number}, {number:group}, {@lexicon})."
     )
     case_sensitive: bool = Field(default=False, description="Match letter case exactly.")
-    span: str | None = Field(
-        default=None, description="Named group that is the claim's span (default: the match)."
+    span: str | list[str] | None = Field(
+        default=None,
+        description="Named group that is the claim's span (default: the match), or a list of "
+        "groups: the span runs from the first that matched to the end of the last. A group "
+        "may sit in a lookbehind, so a pattern can start at its most specific word.",
     )
     parse: dict[str, str | dict[str, str]] = Field(
         default_factory=dict,

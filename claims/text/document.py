@@ -38,21 +38,8 @@ class Document:
     ) -> "Document":
         doc = cls(text=text, published=published, title=title)
         # Each line is a paragraph: news CMSs do not hard-wrap.
-        para = 0
-        pos = 0
-        n = len(text)
-        sentences: list[Sentence] = []
-        while pos < n:
-            nl = text.find("\n", pos)
-            line_end = n if nl < 0 else nl
-            spans = splitter.split(text, pos, line_end)
-            for s, e in spans:
-                sentences.append(Sentence(len(sentences), s, e, para))
-            if spans:
-                para += 1
-            pos = line_end + 1
-        doc.sentences = sentences
-        doc._starts = [s.start for s in sentences]
+        doc.sentences = [Sentence(i, s, e, p) for i, (s, e, p) in enumerate(splitter.split(text))]
+        doc._starts = [s.start for s in doc.sentences]
         return doc
 
     def sentence_at(self, offset: int) -> Sentence | None:

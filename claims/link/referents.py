@@ -1,0 +1,184 @@
+"""Who "he", "it" and "the company" can stand for: the people and organizations an article
+names, in order, each with a guess at its sort.
+
+    Jacob Helberg ... said.   -> person        (a given name: Jacob)
+    Rodaba Noori ... Noori    -> person        (the surname is used alone elsewhere)
+    Mr. Tedeschi              -> person        (a title)
+    Singapore Airlines said   -> organization  (an organization word: Airlines)
+    the IEA, KCNA             -> organization  (an acronym)
+    Airbus announced          -> organization  (a single name that is no one's surname)
+    Best Buy, Apple Computer  -> organization  (several words, neither of the above)
+    New York, U.S., China     -> place         (place and country lexicons)
+
+Only names that act -- a named source or speaker, or a name followed by a verb somewhere
+in the article -- become referents of "it" and "the company"; a lone capitalized word
+that only opens a sentence ("Sales rose") is none. The guesses are cheap and sometimes
+wrong; they only decide which earlier name a pronoun may stand for.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass
+
+import regex
+
+from claims.rulebook.lexicon import lowered_entries as keys
+
+# A period stays with an initial, a dotted acronym or an abbreviation, never with the
+# last word of a sentence.
+_WORD = (r"(?:(?:\p{Lu}\.){2,}|\p{Lu}\.|(?:Inc|Corp|Co|Ltd|Jr|Sr|Mr|Mrs|Ms|Dr|St|Gen|Sen|Gov)\."
+         r"|\p{Lu}[\p{L}\p{M}'\u2019&-]*(?![\p{N}]))")  # "A320" is no name word
+_NAME = regex.compile(
+    r"(?<![\p{L}\p{N}])" + _WORD +
+    r"(?:[ \t]+(?:(?:of|de|van|von|al|bin|da|del|la|le|the|for)[ \t]+)?" + _WORD + r"){0,5}"
+)
+# A name that acts: followed by a verb ("Airbus announced", "Boeing has unveiled").
+_ACTS = regex.compile(
+    r"[ \t]*(?:\([^()\n]{1,40}\)[ \t]*)?(?:,[^,\n]{1,80},[ \t]*)?(?:has|have|had|is|was|were|"
+    r"will|would|said|says|also|(?-i:[a-z]+(?:ed|es|s)))\b"
+)
+# Where a sentence opens: the start, a line break, end punctuation or an opening quote.
+_OPENS = regex.compile(r"(?:^|[\n.!?:\"\u201c\u2018][ \t]*)$")
+_ROLE_BEFORE = regex.compile(r"\b(\p{Ll}+)[ \t]+$")
+_PLACE_BEFORE = regex.compile(r"\b(?:in|at|from|near|across|throughout|outside)[ \t]+(?:the[ \t]+)?$")
+
+
+# Capitalized words that occur after a lower-case word, a digit or a comma: inside a
+# sentence, so not capitalized just for opening one.
+_MID = regex.compile(r"(?<=[\p{Ll}\d,;][ \t]+)\p{Lu}[\p{L}\p{M}'\u2019&-]*")
+
+@dataclass(frozen=True, slots=True)
+class Referent:
+    name: str
+    start: int
+    end: int
+    sort: str  # person | organization | place
+
+
+def _strip_possessive(name: str) -> str:
+    for tail in ("'s", "\u2019s"):
+        if name.endswith(tail):
+            return name[: -len(tail)]
+    return name.rstrip("'\u2019")
+
+
+class Referents:
+    """Named people and organizations of one article, found once, looked up by offset."""
+
+    def __init__(self, text: str, lexicons, named: list[tuple[str, int, int]],
+                 quoted: list[tuple[int, int]] = ()):
+        self.lexicons = lexicons
+        self.text = text
+        self.lex = {name: keys(lexicons[name]) for name in (
+            "sentence-starters", "person-titles", "months", "weekdays", "country-names",
+            "place-names", "organization-words", "given-names")}
+        self.mid = {_strip_possessive(m.group()) for m in _MID.finditer(text)}
+        inside = sorted(quoted)
+        matches = [m for m in _NAME.finditer(text)
+                   if not any(s <= m.start() < e for s, e in inside)]
+        # Words used as a whole name on their own somewhere: "Noori" makes "Rodaba Noori"
+        # a person; a name that acts somewhere counts at each of its mentions.
+        self.alone = {_strip_possessive(m.group()) for m in matches if " " not in m.group()}
+        acting = {_strip_possessive(m.group()) for m in matches if _ACTS.match(text, m.end())}
+        acting |= {name for name, _, _ in named}
+        found: dict[int, Referent] = {}
+        for name, start, end in named:  # sources and speakers the rules found
+            r = self._referent(name, start, end, acts=True, source=True)
+            if r:
+                found[start] = r
+        for m in matches:  # a name inside a quotation is not a speaker's antecedent
+            if m.start() in found:
+                continue
+            name = _strip_possessive(m.group())
+            r = self._referent(name, m.start(), m.end(), acts=name in acting)
+            if r:
+                found[m.start()] = r
+        self.items = sorted(found.values(), key=lambda r: r.start)
+        self._starts = [r.start for r in self.items]
+        self.surnames = {r.name.split()[-1] for r in self.items
+                         if r.sort == "person" and " " in r.name}
+        self.items = [self._resort(r) for r in self.items]
+
+    def _referent(self, name: str, start: int, end: int, acts: bool,
+                  source: bool = False) -> Referent | None:
+        name = _strip_possessive(" ".join(name.split()).strip(" ,"))
+        words = name.split()
+        lex = self.lex
+        while words and words[0].lower() in lex["sentence-starters"] and words[0].lower() not in lex["person-titles"]:
+            words.pop(0)
+        if not words:
+            return None
+        name = " ".join(words)
+        low = name.lower()
+        if low in lex["months"] or low in lex["weekdays"]:
+            return None
+        if (low in lex["country-names"] or low in lex["place-names"]
+                or (not source and _PLACE_BEFORE.search(self.text, max(0, start - 20), start)
+                    and self.sort_of(words) != "person")):
+            return Referent(name, start, end, "place")
+        sort = self.sort_of(words)
+        if sort == "organization" and len(words) > 1 and not self._org_word(words):
+            role = _ROLE_BEFORE.search(self.text, max(0, start - 30), start)
+            if role and role.group(1) in lex["person-titles"]:
+                sort = "person"  # "spokeswoman Sujata Raisinghani"
+        if sort == "organization" and len(words) == 1 and not name.isupper():
+            if not acts:
+                return None  # a lone capitalized word that does nothing is no referent
+            if (not source and _OPENS.search(self.text, max(0, start - 3), start)
+                    and not self._named_mid_sentence(name)):
+                return None  # "Sales rose": capitalized only because it opens a sentence
+        return Referent(name, start, end, sort)
+
+    def _named_mid_sentence(self, word: str) -> bool:
+        return word in self.mid
+
+    def _org_word(self, words: list[str]) -> bool:
+        return any(w.lower() in self.lex["organization-words"] for w in words)
+
+    def sort_of(self, words: list[str]) -> str:
+        lex = self.lex
+        if self._org_word(words):
+            return "organization"
+        if any(w.lower() in lex["person-titles"] for w in words):
+            return "person"
+        if all(w.replace(".", "").isupper() for w in words):
+            return "organization"
+        if len(words) == 1:
+            return "organization"
+        if words[0].lower() in lex["given-names"] or words[-1] in self.alone:
+            return "person"
+        return "organization"
+
+    def _resort(self, r: Referent) -> Referent:
+        if r.sort == "organization" and " " not in r.name and r.name in self.surnames:
+            return Referent(r.name, r.start, r.end, "person")
+        return r
+
+    def before(self, offset: int, sort: str, sentence_start=None) -> Referent | None:
+        """The referent of a fitting sort a pronoun at `offset` stands for: in the nearest
+        sentence before it that names one, the first such name -- the subject, usually
+        ("Harry Kane won the Man of the Match award. He said"). `sentence_start(offset)`
+        gives where the sentence holding an offset begins."""
+        i = bisect_left(self._starts, offset) - 1
+        while i >= 0:
+            r = self.items[i]
+            if r.end <= offset and self._fits(r, sort):
+                break
+            i -= 1
+        else:
+            return None
+        if sentence_start is None:
+            return r
+        opening = sentence_start(r.start)
+        first = r
+        j = i - 1
+        while j >= 0 and self.items[j].start >= opening:
+            if self._fits(self.items[j], sort):
+                first = self.items[j]
+            j -= 1
+        return first
+
+    @staticmethod
+    def _fits(r: Referent, sort: str) -> bool:
+        return r.sort != "place" and (sort == "any" or r.sort == sort)

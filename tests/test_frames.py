@@ -1,0 +1,96 @@
+"""Frames: what a figure measures, so two figures about different things never conflict."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from claims.checks.base import CheckContext
+from claims.checks.measures import frames, wholes
+from claims.extract import Deadline, extract
+from claims.link import link
+from claims.link.frames import entity_key, is_headline, lemma, same_entity
+from claims.link.persons import person_key, same_person
+from claims.text.document import Document
+
+
+def context(engine, text: str, published: str = "2025-12-01") -> CheckContext:
+    doc = Document.build(text, engine.splitter, published=dt.date.fromisoformat(published))
+    lex = engine.rulebook.lexicons
+    mentions = extract(doc, engine.rulebook.extraction, lex, Deadline(None), engine.plan)
+    link(doc, mentions, lex)
+    return CheckContext(doc, mentions, lex)
+
+
+def frame_of(ctx: CheckContext, surface: str):
+    m = next(m for m in ctx.mentions if ctx.surface(m) == surface)
+    return m, frames(ctx)(m)
+
+
+def test_entity_keys_and_aliases():
+    assert entity_key("General Motors Corp.'s", frozenset()) == "general motors"
+    assert entity_key("Sales", frozenset({"sales"})) is None  # a common word opening a sentence
+    assert entity_key("Wednesday", frozenset()) is None
+    assert same_entity("gm", "general motors")
+    assert same_entity("ford", "ford motor")
+    assert same_entity("dreamliners", "dreamliner")
+    assert not same_entity("china", "malaysia")
+    assert not same_entity(None, "china")
+    assert lemma("companies") == "company" and lemma("jobs") == "job" and lemma("gas") == "gas"
+
+
+def test_person_keys():
+    assert same_person(person_key("James C. Kopp"), person_key("Kopp"))
+    assert not same_person(person_key("Thomas Sam"), person_key("Manju Sam"))
+    assert person_key("Kopp's") == ("kopp", "")
+
+
+def test_headline_and_standfirst_but_not_a_lead_sentence(engine):
+    ctx = context(engine, "China dominates rare earths\nThe Asian nation is home to 90% of it\n"
+                          "China is home to 90 per cent of capacity. It said so.")
+    assert [is_headline(ctx.doc, i) for i in range(len(ctx.doc.sentences))] == [
+        True, True, False, False]
+    lead = context(engine, "Acme Corp said it would cut 1,200 jobs.\nThe union objected.")
+    assert not is_headline(lead.doc, 0)
+
+
+def test_role_head_subject_and_measure(engine):
+    ctx = context(engine, "China is home to more than 90 per cent of global rare earths "
+                          "refining capacity, compared with just 4 per cent for second-place "
+                          "Malaysia. General Motors automobile sales plunged by 45%. "
+                          "Ford will cut 9,000 production jobs.")
+    m, f = frame_of(ctx, "more than 90 per cent")
+    assert (f.role, f.head, f.subject) == ("level", "capacity", "china")
+    assert f.measure == "global rare earth refining capacity"
+    _, f = frame_of(ctx, "just 4 per cent")
+    assert f.subject == "malaysia"
+    assert wholes(ctx)[id(m)] == wholes(ctx)[id(frame_of(ctx, "just 4 per cent")[0])]
+    _, f = frame_of(ctx, "45%")
+    assert (f.role, f.head) == ("change", "sale")
+    _, f = frame_of(ctx, "9,000 production jobs")
+    assert (f.head, f.modifiers) == ("job", ("production",))
+
+
+def test_a_demonym_is_not_a_subject(engine):
+    ctx = context(engine, "The Asian nation is home to more than 90% of refining capacity.")
+    _, f = frame_of(ctx, "more than 90%")
+    assert f.subject is None
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("Police named (example removed: licensed corpus text) protester, as the suspect.", "James C. Kopp"),
+        ("(example removed: licensed corpus text), resigned.", "Reupke"),
+        ("(example removed: licensed corpus text) fled.", "Kopp"),
+        ("They were (example removed: licensed corpus text).",
+         "Elian Gonzalez"),
+        ("A (example removed: licensed corpus text) set off a fight.",
+         "Elian"),
+    ],
+)
+def test_whose_age(engine, text, person):
+    ctx = context(engine, text)
+    ages = [m for m in ctx.mentions if m.kind == "age"]
+    assert [m.subject for m in ages] == [person]
