@@ -59,16 +59,26 @@ def test_jsonl_gives_one_report_per_article_in_input_order(jsonl_run, corpus, ex
     assert not (tmp / "out.jsonl.partial").exists() and not (tmp / "out.jsonl.ledger").exists()
 
 
-def test_summary_counts_and_ranks_the_inconsistent_articles(jsonl_run, expected):
+def wrong(report: dict) -> int:
+    return sum(f["verdict"] == "inconsistent" for f in report["findings"])
+
+
+def test_summary_counts_and_ranks_the_inconsistent_articles(jsonl_run, corpus, expected):
     _, result = jsonl_run
     t = result.tally
     findings = [f for r in expected.values() for f in r["findings"]]
     assert t.articles == len(expected) and t.errors == 0
     assert t.claims == sum(len(r["claims"]) for r in expected.values())
-    assert t.inconsistent == sum(f["verdict"] == "inconsistent" for f in findings) >= 3
+    assert t.inconsistent == sum(map(wrong, expected.values())) >= 3
     assert t.consistent == sum(f["verdict"] == "consistent" for f in findings)
     assert t.inconsistent_by_rule["checks.count-matches-list"] >= 3
-    assert [e["id"] for e in t.flagged][:2] == ["synthetic:wrong-twice", "synthetic:wrong-count"]
+    # Most inconsistent first, ties in input order; the run keeps the first ten.
+    order = [a["id"] for a in corpus]
+    flagged = sorted((rid for rid in order if wrong(expected[rid])),
+                     key=lambda rid: (-wrong(expected[rid]), order.index(rid)))
+    assert t.flagged_articles == len(flagged)
+    assert [e["id"] for e in t.flagged] == flagged[:10]
+    assert {"synthetic:wrong-twice", "synthetic:wrong-count"} <= set(flagged[:10])
     assert t.inconsistent_by_month["2024-05"] == 2 and t.inconsistent_by_month["2024-03"] == 1
 
 
@@ -93,7 +103,8 @@ def test_every_format_gives_the_same_reports(tmp_path, engine, corpus, expected)
     assert [d["article"]["id"] for d in docs_lines] == [f"{i:02d}.txt" for i in range(6)] + [
         "06.md", "07.html"]
     for i, line in enumerate(docs_lines[:7]):  # a bare text file has no date, no title
-        alone = engine.check(Article(text=corpus[i]["text"], id=line["article"]["id"]))
+        alone = engine.check(Article(text=corpus[i]["text"], id=line["article"]["id"],
+                                     format="markdown" if i == 6 else "text"))
         assert line == json.loads(alone.model_dump_json())
     # The HTML page is reduced to its story: the nav and footer are gone, title and date kept.
     page = docs_lines[7]
@@ -198,6 +209,7 @@ def test_parquet_output_keeps_the_report_and_flat_columns(tmp_path, corpus, expe
     for row in table[:9]:
         assert json.loads(row["report"]) == expected[row["id"]]
         assert row["claims"] == len(expected[row["id"]]["claims"])
+        assert row["inconsistent"] == wrong(expected[row["id"]])
     assert table[7]["inconsistent"] == 1 and table[8]["inconsistent"] == 2
     assert table[9]["error_code"] == "A102" and table[9]["report"] is None
 
@@ -262,10 +274,12 @@ def test_cli_audit_prints_a_summary_and_exits_one_on_inconsistencies(tmp_path, c
     assert run.returncode == 1, run.stderr
     assert f"{len(corpus)} articles checked, 0 records not checked" in run.stdout
     assert "checks.count-matches-list" in run.stdout
-    assert "most inconsistencies\n   2  synthetic:wrong-twice  Allies meet again" in run.stdout
+    assert "most inconsistencies\n" in run.stdout
+    assert "   2  synthetic:wrong-twice  Allies meet again\n" in run.stdout
     # Not a terminal: plain progress lines, no carriage returns.
     assert "articles/s" in run.stderr and "\r" not in run.stderr
-    ok = write_jsonl(tmp_path / "b.jsonl", [a for a in corpus if "wrong" not in a["id"]][:3])
+    ok = write_jsonl(tmp_path / "b.jsonl",
+                     [a for a in corpus if a["id"] == "synthetic:right-count"])
     assert claims_cli("audit", ok, "--out", tmp_path / "p.jsonl", "--workers", "1",
                       "--no-progress").returncode == 0
 

@@ -29,7 +29,7 @@ class Partition:
     start: int = 0       # jsonl: byte offset of the first line; parquet: row group number
     end: int = -1        # jsonl: byte offset past the last line; -1: to the end of the file
     first: int = 1       # jsonl/csv: line number at `start`; parquet: index of the first row
-    files: tuple[Source, ...] = ()   # text/html: the files, in order
+    files: tuple[Source, ...] = ()   # text/markdown/html: the files, in order
     weight: int = 0      # input bytes, for progress and ETA
     problem: str | None = None       # why planning could not read the source
 

@@ -14,6 +14,7 @@ import sys
 from collections.abc import Iterator
 
 from claims.audit.plan import Partition
+from claims.audit.sources import DOCUMENTS
 from claims.audit.records import (
     BAD_RECORD, NOT_UTF8, UNREADABLE, Fields, Item, RecordError, to_item,
 )
@@ -26,7 +27,7 @@ def read_partition(part: Partition, fields: Fields) -> Iterator[Item]:
                                                    f"{part.problem}"))
         return
     fmt = source.format
-    if fmt in ("text", "html"):
+    if fmt in DOCUMENTS:
         for doc in part.files:
             yield _read_document(doc, fields)
         return
@@ -110,7 +111,9 @@ def _read_parquet(part: Partition, fields: Fields) -> Iterator[Item]:
 
 
 def _read_document(doc, fields: Fields) -> Item:
-    """A .txt/.md file is the article text; an .html page is reduced to it first."""
+    """A .txt file is the article text and a .md file its Markdown (read as such by the
+    engine, spans indexing the Markdown as written); an .html page is reduced to its story
+    first."""
     rid = doc.name
     try:
         with _open(doc) as f:
@@ -129,4 +132,5 @@ def _read_document(doc, fields: Fields) -> Item:
     if isinstance(record, RecordError):
         return Item(rid, error=record)
     # A document's name is its id; its fields are the defaults, whatever the mapping says.
-    return to_item({**record, "id": rid}, Fields(), rid)
+    return to_item({**record, "id": rid}, Fields(), rid,
+                   text_format="markdown" if doc.format == "markdown" else "text")

@@ -68,7 +68,7 @@ class Item:
     error: RecordError | None = None
 
 
-def to_item(record: dict, fields: Fields, fallback_id: str) -> Item:
+def to_item(record: dict, fields: Fields, fallback_id: str, text_format: str = "text") -> Item:
     """Map one record (a JSON object, a CSV row, a Parquet row) to an Item."""
     raw_id = _first(record, fields.candidates("id"))
     rid = fallback_id if _missing(raw_id) else str(raw_id)
@@ -85,7 +85,7 @@ def to_item(record: dict, fields: Fields, fallback_id: str) -> Item:
         title = _first(record, fields.candidates("title"))
         date_field, date = _first_named(record, fields.candidates("date"))
         article = Article(
-            text=text, id=rid,
+            text=text, id=rid, format=text_format,
             title=None if _missing(title) else str(title),
             published=parse_date(date, date_field),
         )

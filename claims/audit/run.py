@@ -16,7 +16,7 @@ from claims.audit.journal import Journal
 from claims.audit.plan import fingerprint, group_documents, needs_io, number, plan_source
 from claims.audit.progress import Progress
 from claims.audit.records import Fields
-from claims.audit.sources import Source, expand, require
+from claims.audit.sources import DOCUMENTS, Source, expand, require
 from claims.audit.tally import Tally
 from claims.audit.work import WorkSpec, check_partition, engine_for
 
@@ -68,11 +68,11 @@ def run_audit(opts: AuditOptions) -> AuditResult:
     if opts.engine == "dask":
         require("dask")
     spec = WorkSpec(fields=opts.fields, rules_paths=tuple(opts.rules_paths), keep=opts.keep)
-    engine = engine_for(spec.rules_paths)  # fails here, once, if a rule pack is broken
     workers = opts.workers or default_workers()
-    executor = _executor(opts, workers, spec)
+    executor = _executor(opts, workers, spec)  # workers compile the rules meanwhile
     journal = None
     try:
+        engine = engine_for(spec.rules_paths)  # for the ruleset's hash; a broken pack stops here
         parts = _plan(sources, opts.partition_size, executor)
         header = {
             "inputs": list(opts.inputs), "plan": fingerprint(parts),
@@ -128,7 +128,7 @@ def _plan(sources: list[Source], block: int, executor) -> list:
     slots: list = []
     docs: list[Source] = []
     for s in sources:
-        if s.format in ("text", "html"):
+        if s.format in DOCUMENTS:
             docs.append(s)
             continue
         if docs:

@@ -20,10 +20,11 @@ FORMATS = {
     ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "jsonl",
     ".csv": "csv",
     ".parquet": "parquet", ".pq": "parquet",
-    ".txt": "text", ".md": "text",
+    ".txt": "text", ".md": "markdown", ".markdown": "markdown",
     ".html": "html", ".htm": "html",
 }
-INPUT_FORMATS = ("jsonl", "csv", "parquet", "text", "html")
+INPUT_FORMATS = ("jsonl", "csv", "parquet", "text", "markdown", "html")
+DOCUMENTS = ("text", "markdown", "html")  # one file, one article
 COMPRESSIONS = {".gz": "gzip", ".bz2": "bz2", ".xz": "xz", ".zst": "zstd"}
 GLOB_CHARS = set("*?[")
 

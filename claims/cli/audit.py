@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from claims.audit.sources import INPUT_FORMATS
 from claims.cli import EXIT_FINDINGS, EXIT_OK, fail
 
 SIZES = {"": 1, "k": 1 << 10, "kb": 1 << 10, "m": 1 << 20, "mb": 1 << 20, "g": 1 << 30,
@@ -31,7 +32,7 @@ def add_parser(sub) -> None:
                           ("date", "published, else date")):
         a.add_argument(f"--{what}-field", metavar="NAME",
                        help=f"the field holding the article's {what} (default: {default})")
-    a.add_argument("--input-format", choices=("jsonl", "csv", "parquet", "text", "html"),
+    a.add_argument("--input-format", choices=INPUT_FORMATS,
                    help="read every input as this format (default: from the file suffix)")
     a.add_argument("--partition-size", default="1MB", metavar="BYTES",
                    help="input bytes per unit of work (default 1MB; e.g. 256KB, 8MB)")
