@@ -30,6 +30,7 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
     rulebook = engine.rulebook if engine is not None else load_rulebook(user_roots())
     # The service's own limits apply, whatever engine it was handed.
     engine = Engine(rulebook, max_chars=settings.max_article_chars, budget_ms=settings.budget_ms)
+    engine.warm()  # patterns and units ready before the first request, not during it
 
     def provide_engine() -> Engine:
         return engine

@@ -2,7 +2,7 @@
 against a stated birth date ("Jobs, born on February 24, 1955, ... Jobs, 50").
 
 Whose age it is comes from linking (claims/link/persons.py). An age told for another time
-("(example removed: licensed corpus text)") is left out; so is a surname two people share
+("Marsh, (example removed: licensed corpus text)") is left out; so is a surname two people share
 when the age does not say which of them it is.
 """
 
@@ -35,9 +35,11 @@ class Params(BaseModel):
         description="Regex matched right after an age that says it was another time's age.",
     )
     birth: str = Field(
-        default=r"(?P<person>{name}),?\s+(?:who\s+was\s+|was\s+)?born\b[^.;\d]{0,40}?\b(?:in|on)\s+$",
+        default=r"(?P<person>{name}),?\s+(?:\d{1,3},\s+)?(?:who\s+was\s+|was\s+)?born\b[^.;\d]{0,40}?"
+        r"\b(?:in|on)\s+$",
         description="Regex searched in the sentence before a date that makes it a birth date; "
-        "{name} is a person's name, group `person` whose birth it is.",
+        "{name} is a person's name, group `person` whose birth it is ('Holt, born on', "
+        "'Ana Reyes, 41, was born in Chile in').",
     )
 
     @field_validator("other_time", "birth")

@@ -5,10 +5,17 @@ The ranked subject's figure is the share in its sentence that names it ("4 per c
 second-place Malaysia"). It is compared with the shares of the same whole held by other
 named subjects: ranked r-th, at most r-1 of them may be larger; and when the sentence sets
 it beside the leaders ("compared with ..."), they must not all be smaller.
+
+A rank that names the r-1 ahead of it, each with its figure ("with assets of $80 billion,
+the fourth largest filing -- after Atlas Bank ($610 billion), Harbor Mutual ($310 billion)
+and Nexcom ($95 billion)"), must be below each of them ("largest") or above ("smallest").
+Its own figure is one of those its sentence states before the rank; when there are two
+(assets and debt), one that fits is enough.
 """
 
 from __future__ import annotations
 
+import regex
 from pydantic import BaseModel, ConfigDict
 
 from claims.checks.base import CheckContext, Draft
@@ -30,6 +37,10 @@ class Params(BaseModel):
 )
 def rank_order(ctx: CheckContext, rule):
     """A subject ranked r-th must have r-1 larger shares before it, and no more."""
+    for rank in ctx.of("rank"):
+        draft = _ranked_after(ctx, rank)
+        if draft is not None:
+            yield draft
     if not ctx.of("rank") or len(ctx.of("percent")) < 2:
         return
     fr = frames(ctx)
@@ -78,3 +89,78 @@ def _ordinal(ctx: CheckContext, n: int) -> str:
             if e.value == str(n) and e.text.isalpha():
                 return e.text
     return f"#{n}"
+
+
+# "the fourth largest ... -- after": the list of those ahead starts with "after" or "behind".
+_AFTER = regex.compile(r"(?i)\b(?:after|behind|trailing|following)\b")
+_OPEN = regex.compile(r"\(\s*$")
+_CLOSE = regex.compile(r"\s*\)")
+_SMALLER = regex.compile(r"(?i)\b(?:smallest|lowest|least|fewest|cheapest|shortest|slowest|poorest)\b")
+_LARGER = regex.compile(r"(?i)(?:\b(?:most|highest|greatest)\b|(?:larg|bigg|great|high|rich)est\b)")
+
+
+def _ranked_after(ctx: CheckContext, rank) -> Draft | None:
+    """The ranked thing against the r-1 it names ahead of it, each with its figure in
+    brackets after its name. None when the sentence does not have that shape."""
+    r = rank.value.get("rank")
+    words = ctx.surface(rank)
+    if not r or r < 2:
+        return None
+    below = bool(_LARGER.search(words))
+    if not below and not _SMALLER.search(words):
+        return None  # "best", "busiest": no size to compare
+    text = ctx.doc.text
+    sent = ctx.doc.sentences[rank.sentence]
+    after = _AFTER.search(text, rank.end, sent.end)
+    if after is None:
+        return None
+    figures = [m for m in ctx.of(_FIGURES) if m.sentence == rank.sentence]
+    listed = [m for m in figures if m.start >= after.end() and m.subject
+              and _OPEN.search(text, max(sent.start, m.start - 3), m.start)
+              and _CLOSE.match(text, m.end)]
+    if len(listed) != r - 1 or len({_sort(m) for m in listed}) != 1:
+        return None
+    own = [m for m in figures if m.end <= rank.start and _sort(m) == _sort(listed[0])
+           and not _OPEN.search(text, max(sent.start, m.start - 3), m.start)]
+    if not own:
+        return None
+
+    def fits(m) -> bool:
+        mine = span_of_value(m.value)
+        if below:
+            return not any(mine.definitely_above(span_of_value(x.value)) for x in listed)
+        return not any(mine.definitely_below(span_of_value(x.value)) for x in listed)
+
+    fitting = [m for m in own if fits(m)]
+    figure = fitting[0] if fitting else own[0]
+    wrong = [] if fitting else [x for x in listed if (
+        span_of_value(figure.value).definitely_above(span_of_value(x.value)) if below
+        else span_of_value(figure.value).definitely_below(span_of_value(x.value)))]
+    shown = wrong or listed
+    return Draft(
+        verdict="consistent" if fitting else "inconsistent",
+        claims=[rank, figure, *listed],
+        evidence=[(rank.start, rank.end, "rank")]
+        + [(m.start, m.end, "figure") for m in (own if not fitting else [figure])]
+        + [(m.start, m.end, "compared figure") for m in listed],
+        variables={"claim": ctx.surface(rank), "subject": rank.value.get("subject") or _ranked(text, rank),
+                   "rank": _ordinal(ctx, r), "figure": ctx.surface(figure),
+                   "others": ", ".join(f"{m.subject} {ctx.surface(m)}" for m in shown)},
+        expected=f"{'below' if below else 'above'} each of the {r - 1} named ahead",
+        observed=", ".join(ctx.surface(m) for m in own),
+    )
+
+
+_FIGURES = ("percent", "money", "quantity", "count")
+_NOUNS_AFTER = regex.compile(r"[ \t]+((?:(?!(?:in|of|for|on|at|to|by|with|and|or|after|behind)\b)"
+                             r"[a-z][a-z-]*[ \t]*){1,3})")
+
+
+def _ranked(text: str, rank) -> str:
+    """What a rank without a named subject ranks: "the fourth largest bankruptcy filing"."""
+    hit = _NOUNS_AFTER.match(text, rank.end)
+    return f"the {hit.group(1).strip()}" if hit else "it"
+
+
+def _sort(m) -> tuple:
+    return (m.kind, m.value.get("unit") or m.value.get("currency"))

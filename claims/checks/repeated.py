@@ -9,7 +9,10 @@ number alone. Two ways a figure is repeated:
   figures of the same sort: totals, parts, other years), and is flagged only when every
   body figure of its frame disagrees.
 * body against body: figures of one subject, one measured thing, one role (a change or a
-  level) and one period. A pair that disagrees is flagged; in a larger group only a figure
+  level) and one period, also the reporting period in force ("For the six months, ...
+  Sales rose 6%" is not the quarter's "Sales rose 6%"); and figures one restates by a cue
+  of the text (claims/link/restatements.py: a figure that points back, the same phrase,
+  one owner's measured noun, a restated sentence). A pair that disagrees is flagged; in a larger group only a figure
   that disagrees with a majority that agrees among itself is (a series of different values
   is a series, not a slip).
 
@@ -25,6 +28,7 @@ from claims.checks.figures import span_of_value
 from claims.checks.measures import described, frames
 from claims.checks.registry import check_type
 from claims.link.frames import Frame, is_headline, same_entity
+from claims.link.restatements import Periods, Restatements, periods_agree
 from claims.mention import Mention
 
 
@@ -33,8 +37,9 @@ class Params(BaseModel):
 
     min_count: float = Field(
         default=10, ge=0,
-        description="Counts below this are compared only headline against body ('two men' "
-        "in two sentences are often two different pairs of men).",
+        description="Counts below this are compared only headline against body, or in a "
+        "sentence restated with another figure ('two men' in two sentences are often two "
+        "different pairs of men).",
     )
     headline: bool = Field(default=True, description="Compare headline figures with the body.")
     body: bool = Field(default=True, description="Compare body figures with each other.")
@@ -63,6 +68,7 @@ def repeated_figure(ctx: CheckContext, rule):
     for m in figures:
         buckets.setdefault(_key(m, fr(m)), []).append(m)
     numbers = None
+    judged: set[tuple[int, int]] = set()
     for key, group in buckets.items():
         heads = [m for m in group if fr(m).headline]
         body = [m for m in group if not fr(m).headline]
@@ -81,7 +87,9 @@ def repeated_figure(ctx: CheckContext, rule):
             continue
         if p.body:
             big = [m for m in body if m.kind != "count" or float(m.value["value"]) >= p.min_count]
-            yield from _body(ctx, fr, big)
+            yield from _body(ctx, fr, big, judged)
+    if p.body:
+        yield from _restatements(ctx, fr, figures, p, judged)
 
 
 def _sort(m: Mention) -> tuple:
@@ -154,7 +162,8 @@ def _tightly_same(a: Frame, b: Frame) -> bool:
     return specific and a.verb is not None and a.verb == b.verb
 
 
-def _body(ctx: CheckContext, fr, body: list[Mention]):
+def _body(ctx: CheckContext, fr, body: list[Mention], judged: set):
+    periods = _periods(ctx)
     # Groups of figures that are the same measure (union of tight matches).
     parent = list(range(len(body)))
 
@@ -166,7 +175,9 @@ def _body(ctx: CheckContext, fr, body: list[Mention]):
 
     for i in range(len(body)):
         for j in range(i + 1, len(body)):
-            if body[i].sentence != body[j].sentence and _tightly_same(fr(body[i]), fr(body[j])):
+            if (body[i].sentence != body[j].sentence and _tightly_same(fr(body[i]), fr(body[j]))
+                    and periods_agree(periods.in_force(body[i].sentence),
+                                      periods.in_force(body[j].sentence))):
                 parent[find(j)] = find(i)
     groups: dict[int, list[Mention]] = {}
     for i, m in enumerate(body):
@@ -174,6 +185,7 @@ def _body(ctx: CheckContext, fr, body: list[Mention]):
     for g in groups.values():
         if len(g) < 2:
             continue
+        judged.update((id(a), id(b)) for a in g for b in g)
         classes = _agreement_classes(g)
         if len(classes) == 1:
             yield _draft(ctx, g[0], g[1], ok=True)
@@ -227,3 +239,49 @@ def _where(ctx: CheckContext, m: Mention) -> str:
         return "headline"
     s = ctx.doc.sentences[m.sentence]
     return f"paragraph {s.paragraph + 1}"
+
+
+def _restatements(ctx: CheckContext, fr, figures: list[Mention], p: Params, judged: set):
+    """Body figures that restate another by a cue of the text (claims/link/restatements.py):
+    a figure that points back, the same phrase, one owner's measured noun, a restated
+    sentence."""
+    groups: dict[tuple, list[Mention]] = {}
+    for m in figures:
+        f = fr(m)
+        if not f.headline:
+            groups.setdefault(_sort_of(m, f), []).append(m)
+    groups = {k: g for k, g in groups.items() if len(g) > 1}
+    if not groups:
+        return
+    finder = Restatements(ctx.doc, fr, _periods(ctx), ctx.lexicons)
+    for r in finder.find(groups, _agree):
+        if (id(r.first), id(r.second)) in judged or (r.cue != "restated sentence" and _small(r, p)):
+            continue
+        judged.add((id(r.first), id(r.second)))
+        yield _draft(ctx, r.first, r.second, ok=_agree(r.first, r.second))
+
+
+def _periods(ctx: CheckContext) -> Periods:
+    """The reporting period in force at each sentence, made once per article."""
+    periods = ctx.cache.get("reporting periods")
+    if periods is None:
+        periods = ctx.cache["reporting periods"] = Periods(ctx.doc, ctx.lexicons)
+    return periods
+
+
+def _small(r, p: Params) -> bool:
+    """Two small counts are compared only in a restated sentence: "two men" twice may be two
+    pairs of men, and "the eight cases" may point back to a list, not to a count."""
+    return all(m.kind == "count" and float(m.value["value"]) < p.min_count
+               for m in (r.first, r.second))
+
+
+def _sort_of(m: Mention, f: Frame) -> tuple:
+    """Figures that may be one measure: one kind and unit, one counted noun, a rate ("a
+    share") or not."""
+    rate = bool(f.head and f.head.startswith("per "))
+    return (m.kind, f.unit, f.head if m.kind == "count" else None, rate)
+
+
+def _agree(a: Mention, b: Mention) -> bool:
+    return span_of_value(a.value, a.kind).overlaps(span_of_value(b.value, b.kind))

@@ -27,6 +27,13 @@ Conventions (README, "Accuracy"):
   compares strings; a second row ("underspecified gold") counts a value the gold allows
   (1989-W43 for 1989-WXX, 1949 for 1949-XX, T17:00 for T17). The target is judged on the
   first.
+* Conventions of the TimeML gold the product does not follow, left visible as errors in
+  the value row (README, "Accuracy"): a weekday with its part of the day ("Friday night")
+  is `...TNI`, where the gold often drops the part; a fiscal year named by its end ("the
+  year ended March 31") is a year, not `P1Y`; "now" is PRESENT_REF wherever it is a time
+  (the gold marks it in some articles only); a decade is `199`, not `199X`; an earnings
+  report's "a year ago" is the reported quarter a year back, where the gold varies
+  between that quarter, the year and the day.
 * GUM marks dates and times, not durations, frequencies or "now": its rows score our
   `date` claims that have a calendar value (a last row shows every claim, for the record).
   Its values are intervals: a TIMEX value is turned into the days it covers ("2017-07" is

@@ -10,14 +10,16 @@
   counted from the date the article gave before them;
 * subjects and measures (`subjects.py`): "China is home to ...", "4 per cent for
   second-place Malaysia", "... of global rare earths refining capacity";
-* whose age (`persons.py`): "(example removed: licensed corpus text) protester".
+* whose age (`persons.py`): "James C. Moss, a 44-year-old protester"; a nameless age
+  the text makes someone's ("Karen Holt dies aged 71", "this 9-year-old" after "Mateo
+  Alvarez, 9"), never "her 9-year-old son".
 """
 
 from __future__ import annotations
 
 from claims.kinds import NUMERIC
 from claims.link.anchors import anchor_dates
-from claims.link.persons import age_person
+from claims.link.persons import age_person, refer_back
 from claims.link.speakers import attach_sources, resolve_speakers
 from claims.link.subjects import rank_subject, subject_and_measure
 from claims.mention import Mention
@@ -42,3 +44,4 @@ def link(doc: Document, mentions: list[Mention], lexicons, deadline=None) -> Non
             m.subject = rank_subject(doc, m, starters)
         elif m.kind == "age":
             m.subject = age_person(doc, m, lexicons)
+    refer_back(doc, mentions, lexicons)

@@ -29,7 +29,8 @@ from claims.text.document import Document
 
 _WORDS_BEFORE = regex.compile(r"(?r)(?:[\p{L}'\u2019-]+[ \t]+){0,3}$")
 _WORD = regex.compile(r"[\p{L}][\p{L}'\u2019-]*")
-_PER = regex.compile(r"[ \t]+(?:per|a|an)[ \t]+([a-z]+)\b")
+# "$1.65 a share", "$0.67 per share", "a $42-a-share offer"
+_PER = regex.compile(r"(?:[ \t]+|-)(?:per|a|an)(?:[ \t]+|-)([a-z]+)\b")
 # "a 45% drop in United States vehicle sales"
 _CHANGE_IN = regex.compile(
     r"[ \t]+(?P<change>[a-z]+)[ \t]+(?:in|of)[ \t]+(?:[\p{L}-]+[ \t]+){0,3}?(?P<noun>[a-z]+s)\b")
@@ -206,7 +207,8 @@ def _role(doc: Document, m: Mention, lexicons) -> str:
 def _head(doc: Document, m: Mention, lexicons) -> str | None:
     """The measured noun: a count's noun; "per share" for a rate ("$0.67 per share", "$1.65
     a share"); the noun after the figure; the noun a change is of ("sales plunge by 45%",
-    "a 45% drop in vehicle sales"); the head of the "of" phrase."""
+    "a 45% drop in vehicle sales"); the head of the "of" phrase; the noun the figure is
+    "of" ("Orion's share of 12%", "a turnout rate of 61%")."""
     text = doc.text
     if m.kind == "count":
         return lemma(m.value.get("noun", "").split()[-1]) if m.value.get("noun") else None
@@ -229,7 +231,15 @@ def _head(doc: Document, m: Mention, lexicons) -> str | None:
         words = [w for w in _WORD.findall(m.measure.lower()) if w not in _FUNCTION]
         if words:
             return lemma(words[-1])
+    named = _NOUN_OF.search(text, max(0, m.start - 40), m.start)
+    if named and named.group("noun").lower() not in _FUNCTION:
+        return lemma(named.group("noun"))
     return None
+
+
+# "Orion's share of [12%]", "a turnout rate of [61%]": the noun the figure is the value of.
+_NOUN_OF = regex.compile(r"(?r)\b(?P<noun>[a-z][a-z-]+)[ \t]+of[ \t]+(?:(?:about|nearly|almost|"
+                         r"around|some|roughly|approximately|just|only)[ \t]+)?$")
 
 
 def _measure_key(measure: str) -> str | None:
@@ -254,8 +264,10 @@ def entity_key(subject: str | None, common=frozenset()) -> str | None:
         return None
     subject = _POSSESSIVE.sub("", subject.strip())  # "General Motors Corp.'s"
     words = [w for w in _WORD.findall(subject)]
-    if words and words[-1].lower().endswith(("'s", "\u2019s")):
-        words[-1] = words[-1][:-2]
+    for i, w in enumerate(words):  # "Orion's North American" (workforce) is Orion's
+        if w.lower().endswith(("'s", "\u2019s")):
+            words = words[:i] + [w[:-2]]
+            break
     words = [w for w in words if w.lower().rstrip(".") not in _CORPORATE]
     if not words:
         return None

@@ -23,6 +23,16 @@ _DEMONYM = regex.compile(r"(?:an|ese|ish|ic|i)$")
 _LOWER_NEXT = regex.compile(r"[ \t]+[a-z]")
 # ", the second-largest bank in the United States," names nothing the figure is about.
 _APPOSITIVE = regex.compile(r",\s+(?:the|a|an)\s+[^,;]{1,80},")
+# "Orion's [12%]", "the country's largest [10 cities]", "Vela's own [$5 billion]": the owner, then
+# at most one adjective before the figure.
+_OWNER = regex.compile(
+    r"(?r)(?<![\p{L}'\u2019])(?P<o>\p{Lu}[\p{L}\p{M}&.-]*(?:\s+\p{Lu}[\p{L}\p{M}&.-]*){0,3}|[a-z][a-z-]*)"
+    r"['\u2019]s\s+"
+    r"(?:[a-z][a-z-]+\s+)?$")
+# "It's 5% higher": a contraction, not a possessive.
+_CONTRACTED = frozenset({"it", "he", "she", "that", "there", "what", "who", "here", "where",
+                         "let", "this"})
+_CURRENCY_NEXT = regex.compile(r"\s?[$\u20ac\u00a3\u00a5]")
 _CLAUSE_BREAK = regex.compile(r"[;:]|,\s+(?:compared|while|whereas|but|and)\b|\s[\u2013\u2014]\s")
 
 
@@ -30,7 +40,9 @@ def subject_and_measure(doc: Document, m: Mention, starters) -> None:
     """The subject: a name right after the figure ("4 per cent for second-place Malaysia"),
     else the nearest name before it in its clause, skipping appositives and adjectives.
     A place right after it ("13,000 jobs in North America") is kept as `_place` and is the
-    subject only when no name comes before."""
+    subject only when no name comes before. A possessive right before the figure names its
+    owner ("Orion's 12% share"), or says it has no named one ("the country's largest 10
+    cities"), whatever name the clause gave earlier."""
     text = doc.text
     sent = doc.sentences[m.sentence]
     after = _AFTER_SUBJECT.match(text, m.end, sent.end)
@@ -39,13 +51,25 @@ def subject_and_measure(doc: Document, m: Mention, starters) -> None:
         m.measure = " ".join(measure.group("m").split()).rstrip()
     elif m.kind == "count":
         m.measure = m.value.get("noun")
+    if after and _is_adjective(text, after.group("s"), after.end("s")):
+        after = None  # "US$90 million for Chilean copper mine": a people's adjective
     if after and after.group("prep") not in ("in", "at"):
         m.subject = _tidy(after.group("s"))
         return
     place = _tidy(after.group("s")) if after else None
     if place:
         m.value["_place"] = place
+    owner = _OWNER.search(text, max(sent.start, m.start - 60), m.start)
+    if owner and owner.group("o").lower() not in _CONTRACTED:  # "Orion's 12% share"
+        name = _PROPER.fullmatch(owner.group("o"))
+        m.subject = _tidy(name.group()) if name else place
+        return
     m.subject = _name_before(text, sent.start, m.start, starters) or place
+
+
+def _is_adjective(text: str, name: str, end: int) -> bool:
+    """A single demonym before a lower-case word ("Chilean copper mine") names no one."""
+    return " " not in name and bool(_DEMONYM.search(name)) and bool(_LOWER_NEXT.match(text, end))
 
 
 def rank_subject(doc: Document, m: Mention, starters) -> str | None:
@@ -73,8 +97,8 @@ def _name_before(text: str, start: int, end: int, starters) -> str | None:
     asides = [a.span() for a in _APPOSITIVE.finditer(text, clause_start, end)]
     best = None
     for p in _PROPER.finditer(text, clause_start, end):
-        if any(a <= p.start() < b for a, b in asides):
-            continue
+        if any(a <= p.start() < b for a, b in asides) or _CURRENCY_NEXT.match(text, p.end()):
+            continue  # "(US$68 million)": a currency's country, not a subject
         words = p.group().split()
         determined = (bool(words) and words[0].lower() == "the") or _THE_BEFORE.search(
             text, max(clause_start, p.start() - 4), p.start()) is not None

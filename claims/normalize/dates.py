@@ -19,6 +19,7 @@ import datetime as dt
 import regex
 
 from claims.normalize.registry import NormContext, Reject, normalizer
+from claims.normalize.tense import FUTURE, NONE, PAST, tense
 
 
 # A month named without its year lies in the window news writes about: from 7 months
@@ -111,12 +112,15 @@ def calendar_date(
         y = relative_year(ctx, m, relative)
     elif ctx.reference:
         y = nearest_year(m, d, ctx.reference)
-        start = min(s[0] for s in ctx.spans.values() if s and s[0] >= 0) if ctx.spans else 0
+        start, end = _extent(ctx)
         ref = ctx.reference
+        when = tense(ctx.text, start, end) if ctx.text else NONE
         if ctx.text and looks_back(ctx.text, start):
             y = ref.year if (m, d or 1) <= (ref.month, ref.day) else ref.year - 1
-        elif ctx.text and looks_ahead(ctx.text, start):
-            y = ref.year if (m, d or 31) >= (ref.month, ref.day) else ref.year + 1
+        elif when == PAST:  # by the month: "On Nov. 9 it said" may be a week ahead
+            y = ref.year if m <= ref.month else ref.year - 1
+        elif when == FUTURE:
+            y = ref.year if m >= ref.month else ref.year + 1
     else:
         y = None
     ystr = f"{y:04d}" if y is not None else "XXXX"
@@ -178,7 +182,8 @@ def weekday_name(ctx: NormContext, text: str) -> str:
 def weekday(ctx: NormContext, text: str, direction: str | None = None) -> dict:
     """"on Tuesday" -> the Tuesday news means: the last one on or before the reference
     date; "last Tuesday" the last one before it; "next Tuesday" and "this coming Tuesday"
-    the first one after it."""
+    the first one after it; "will meet Tuesday" the first one on or after it (see tense);
+    "the previous Friday" the one before the day the article gave last (see anchors)."""
     n = ctx.lexicons["weekdays"].get(text.rstrip("."))
     if n is None:
         raise Reject(f"not a weekday: {text!r}")
@@ -187,58 +192,49 @@ def weekday(ctx: NormContext, text: str, direction: str | None = None) -> dict:
         return {"timex": f"XXXX-WXX-{n + 1}", "granularity": "day"}
     ref = ctx.reference
     step = 0
+    word = None
     if direction:
-        word = " ".join(direction.lower().split())
+        word = " ".join(direction.lower().split()).removeprefix("the ")
         step = int(ctx.lexicons["relative-words"].get(word, 0))
-    elif "text" in ctx.spans and looks_ahead(ctx.text, ctx.spans["text"][0]):
+    elif "text" in ctx.spans and tense(ctx.text, *ctx.spans["text"]) == FUTURE:
         step = 1
-    if step > 0:
+    if step > 0 and not direction:  # a plan: today, or the coming one
+        delta = (n - ref.weekday()) % 7
+    elif step > 0:
         delta = (n - ref.weekday()) % 7 or 7
     elif step < 0:
         delta = -((ref.weekday() - n) % 7 or 7)
     else:
         delta = -((ref.weekday() - n) % 7)
     day = ref + dt.timedelta(days=delta)
-    return {"timex": day.isoformat(), "granularity": "day", "weekday": calendar.day_name[n],
-            "_date": day}
+    out = {"timex": day.isoformat(), "granularity": "day", "weekday": calendar.day_name[n],
+           "_date": day}
+    if word in _ANAPHORIC:  # "the previous Friday": before the day the article gave last
+        out["_anchor"] = {"mode": "weekday", "weekday": n, "n": step, "want": "day"}
+    return out
 
 
-# Words before a weekday that put it after the publication date: "is scheduled to close
-# Monday", "will leave Thursday", "as soon as Tuesday" ("until" goes both ways). A reporting
-# verb right before the weekday ("said Friday") dates the report, not the plan.
-_FUTURE_CUES = regex.compile(
-    r"\b(?:will|'ll|shall|would\s+be|is\s+to|are\s+to|set\s+to|scheduled|planned|plans|"
-    r"planning|expected|due|as\s+(?:soon|early)\s+as|postponed\s+until|going\s+to|"
-    r"upcoming)\b", regex.I)
-_REPORTED = regex.compile(
-    r"\b(?:said|says|announced|reported|told|added|disclosed|stated|declared|confirmed|"
-    r"denied|ended|closed|fell|rose|died|was|were)\s+(?:on\s+|late\s+|early\s+)?$", regex.I)
-_CLAUSE_START = regex.compile(r"[.;:!?\n]|,\s*(?:``|\"|“|')|\bsaid\b|\bsays\b", regex.I)
-# "had been scheduled to lapse Friday", "as previously planned Saturday": a plan that was.
-_PAST_PLAN = regex.compile(r"\b(?:had|was|were|previously|originally)\b", regex.I)
+# Directions that count from the date the article gave last, not from publication.
+_ANAPHORIC = ("previous", "preceding", "following")
+
+
 # Words right before a date that put it in the past: "the year ended Jan. 31", "since May 5".
 _PAST_BEFORE = regex.compile(
     r"\b(?:ended|since|began|started|expired|took\s+place|was\s+held|were\s+held)\s+(?:on\s+)?$",
     regex.I)
 
 
-def looks_ahead(text: str, start: int, window: int = 60) -> bool:
-    """Whether the words just before `start`, in the same clause, speak of the future."""
-    before = text[max(0, start - window) : start]
-    cut = None
-    for cut in _CLAUSE_START.finditer(before):
-        pass
-    if cut is not None:
-        before = before[cut.end():]
-    if _REPORTED.search(before):
-        return False
-    cue = _FUTURE_CUES.search(before)
-    return bool(cue) and not _PAST_PLAN.search(before, 0, cue.start())
-
-
 def looks_back(text: str, start: int, window: int = 40) -> bool:
     """Whether the words right before `start` put a date in the past ("ended Jan. 31")."""
     return bool(_PAST_BEFORE.search(text[max(0, start - window) : start]))
+
+
+def _extent(ctx: NormContext) -> tuple[int, int]:
+    """Where the groups this step reads start and end in the text."""
+    spans = [s for s in ctx.spans.values() if s and s[0] >= 0]
+    if not spans:
+        return 0, 0
+    return min(s[0] for s in spans), max(s[1] for s in spans)
 
 
 @normalizer("holiday")

@@ -150,9 +150,10 @@ def century(ctx: NormContext, ordinal: str | None = None, direction: str | None 
 
 @normalizer("period_ending")
 def period_ending(ctx: NormContext, unit: str, month: str, day: str, year: str | None = None,
-                  verb: str | None = None) -> dict:
+                  verb: str | None = None, ordinal: str | None = None) -> dict:
     """"the quarter ended Sept. 30" -> the quarter containing Sept. 30; "the year ending
-    June 30, 1990" -> 1990 (a fiscal year is named by the year it ends in)."""
+    June 30, 1990" -> 1990 (a fiscal year is named by the year it ends in); "the fourth
+    quarter ended Sept. 30" -> 1989-Q4 (a fiscal quarter keeps its number)."""
     from claims.normalize.dates import _day_number
 
     m = ctx.lexicons["months"].get(month.rstrip("."))
@@ -175,6 +176,10 @@ def period_ending(ctx: NormContext, unit: str, month: str, day: str, year: str |
     except ValueError as exc:
         raise Reject(str(exc)) from None
     gran = {"quarter": "quarter", "half": "half"}.get(unit.lower(), "year")
+    if ordinal and gran in ("quarter", "half"):
+        n = _ordinal(ctx, ordinal, 4 if gran == "quarter" else 2)
+        return {"timex": f"{end.year:04d}-{'Q' if gran == 'quarter' else 'H'}{n}",
+                "granularity": gran}
     if unit.lower() == "period":  # a period ending on a quarter's last day is that quarter
         gran = "quarter" if m % 3 == 0 else "month"
     return {"timex": timex.write(gran, end), "granularity": gran}

@@ -190,8 +190,35 @@ def year_ago(ctx: NormContext, text: str, period: str | None = None) -> dict:
     else:
         out = {"timex": f"{ctx.reference.year - 1:04d}"}
     out["granularity"] = "quarter" if quarterly else "year"
+    # "the year-ago quarter" leans on a quarter; "the same period" on the month, quarter or
+    # half the article reports ("sales rose in February from the same period last year")
+    want = {"quarter": ["quarter"], "period": ["month", "quarter", "half"]}
     out["_anchor"] = {"unit": "year", "n": -1, "mode": "any", "reported": True,
-                      "want": "quarter" if quarterly else None}
+                      "want": want.get((period or "").lower()),
+                      "near": {"month": 0}}  # a month only from the same sentence
+    return out
+
+
+@normalizer("period_in_year")
+def period_in_year(ctx: NormContext, period: str, year: str | None = None,
+                   relative: str | None = None) -> dict:
+    """"the 1988 quarter", "the 1989 period", "last year's quarter": the period the article
+    reports, in that year (the anchors pass finds it); without one, the year itself."""
+    from claims.normalize.dates import parse_year
+
+    if year:
+        y: int | None = parse_year(year, ctx.lexicons)
+    elif ctx.reference is not None:
+        shift = ctx.lexicons["relative-words"].get(" ".join((relative or "this").lower().split()))
+        if shift is None:
+            raise Reject(f"unknown relative word {relative!r}")
+        y = ctx.reference.year + int(shift)
+    else:
+        y = None
+    out = {"timex": f"{y:04d}" if y is not None else "XXXX", "granularity": "year"}
+    if y is not None:
+        want = ["quarter"] if period.lower() == "quarter" else ["month", "quarter", "half"]
+        out["_anchor"] = {"mode": "in_year", "year": y, "want": want, "unit": None, "n": 0}
     return out
 
 

@@ -26,7 +26,9 @@ class CompiledExtraction:
     kind: str
     path: str
     spec: ExtractionRule
-    regex: regex.Pattern
+    source: str  # the pattern with its fragments expanded
+    flags: int
+    groups: frozenset[str]
     span_group: str | tuple[str, ...] | None  # a tuple: from the first group to the last
     steps: tuple[ParseStep, ...]
     constants: dict
@@ -41,6 +43,15 @@ class CompiledExtraction:
     required: tuple[frozenset, ...] = ()
     context: tuple[frozenset, ...] = ()  # demanded by lookarounds: present, not inside
     window: str = "sentence"
+    _pattern: regex.Pattern | None = None  # compiled on first use (rulebook/patterncache.py)
+
+    @property
+    def regex(self) -> regex.Pattern:
+        pattern = self._pattern
+        if pattern is None:
+            pattern = regex.compile(self.source, self.flags)
+            object.__setattr__(self, "_pattern", pattern)
+        return pattern
 
     @property
     def summary(self) -> str:

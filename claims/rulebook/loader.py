@@ -28,6 +28,7 @@ from claims.rulebook.compiled import CompiledCheck, CompiledExtraction, ParseSte
 from claims.rulebook.fragments import ExpansionError, Fragment, FragmentSet, defines_groups
 from claims.rulebook.lexicon import Lexicon, read_lexicon
 from claims.rulebook.problems import ProblemList, display_path
+from claims.rulebook.patterncache import PatternCache
 from claims.rulebook.shape import Shape
 from claims.rulebook.spec import CheckRule, ExtractionRule, PackInfo
 
@@ -72,6 +73,7 @@ def load_packs(roots: list[Path], problems: ProblemList):
         _read_fragments(root / "_fragments.yml", fragments, problems, digest)
     fset = FragmentSet(fragments, lexicons)
     shape = Shape({n: f.pattern for n, f in fragments.items()}, lexicons)
+    patterns = PatternCache()
     for name, frag in fragments.items():
         if defines_groups(frag.pattern):
             problems.add(frag.path, frag.line, None, f"fragment {name}", "R118",
@@ -86,7 +88,7 @@ def load_packs(roots: list[Path], problems: ProblemList):
         for path in rule_files(pack.root):
             raw = path.read_bytes()
             digest.update(str(path.relative_to(pack.root)).encode() + b"\0" + raw)
-            compiled = _load_rule(path, raw, pack, fset, shape, problems)
+            compiled = _load_rule(path, raw, pack, fset, shape, problems, patterns)
             if compiled is None:
                 continue
             if compiled.id in seen:
@@ -95,6 +97,8 @@ def load_packs(roots: list[Path], problems: ProblemList):
                 continue
             seen[compiled.id] = display_path(path)
             (checks if isinstance(compiled, CompiledCheck) else extraction).append(compiled)
+    if not problems.errors:
+        patterns.save()
     return packs, lexicons, fset, digest.hexdigest(), extraction, checks
 
 
@@ -153,7 +157,7 @@ def _parse(path: Path, raw: bytes, rule_id: str | None, problems: ProblemList):
 
 
 def _load_rule(path: Path, raw: bytes, pack: Pack, fset: FragmentSet, shape: Shape,
-               problems: ProblemList):
+               problems: ProblemList, patterns: PatternCache | None = None):
     folder, stem = path.parent.name, path.stem
     rule_id = f"{folder}.{stem}"
     bad_name = False
@@ -183,7 +187,8 @@ def _load_rule(path: Path, raw: bytes, pack: Pack, fset: FragmentSet, shape: Sha
         return None
     if isinstance(spec, CheckRule):
         return _compile_check(spec, rule_id, path, doc, pack, problems)
-    return _compile_extraction(spec, rule_id, folder, path, doc, pack, fset, shape, problems)
+    return _compile_extraction(spec, rule_id, folder, path, doc, pack, fset, shape, problems,
+                               patterns)
 
 
 def _prepare(data: dict) -> dict:
@@ -196,14 +201,15 @@ def _prepare(data: dict) -> dict:
     return data
 
 
-def _compile_extraction(spec, rule_id, kind, path, doc, pack, fset, shape, problems):
+def _compile_extraction(spec, rule_id, kind, path, doc, pack, fset, shape, problems,
+                        patterns=None):
     before = len(problems.errors)
     if spec.kind is not None and spec.kind != kind:
         problems.add(path, doc.line_of(("kind",)), rule_id, "kind", "R115",
                      f"kind {spec.kind!r} disagrees with the folder {kind!r}")
     compiled_re = _compile_pattern(spec.pattern, spec.case_sensitive, rule_id, path, doc, fset,
-                                   problems)
-    groups = set(compiled_re.groupindex) if compiled_re else None
+                                   problems, patterns)
+    groups = set(compiled_re[2]) if compiled_re else None
     steps = _parse_steps(spec.parse, groups, rule_id, path, doc, problems)
     span_groups = [spec.span] if isinstance(spec.span, str) else list(spec.span or ())
     for group in span_groups:
@@ -217,8 +223,10 @@ def _compile_extraction(spec, rule_id, kind, path, doc, pack, fset, shape, probl
                      "R112", "a rule needs at least one no_match example")
     if len(problems.errors) > before or compiled_re is None:
         return None
+    source, flags, group_names, pattern = compiled_re
     return CompiledExtraction(
-        id=rule_id, kind=kind, path=str(path), spec=spec, regex=compiled_re,
+        id=rule_id, kind=kind, path=str(path), spec=spec, source=source, flags=flags,
+        groups=group_names, _pattern=pattern,
         span_group=spec.span if isinstance(spec.span, str) or spec.span is None else tuple(spec.span),
         steps=tuple(steps), constants=dict(spec.value),
         tolerance=spec.tolerance if spec.tolerance is not None else pack.info.tolerance,
@@ -230,7 +238,9 @@ def _compile_extraction(spec, rule_id, kind, path, doc, pack, fset, shape, probl
     )
 
 
-def _compile_pattern(pattern, case_sensitive, rule_id, path, doc, fset, problems):
+def _compile_pattern(pattern, case_sensitive, rule_id, path, doc, fset, problems, patterns=None):
+    """(expanded source, flags, group names, compiled pattern or None if known good), or
+    None after reporting the problem."""
     line = doc.line_of(("pattern",))
     errors, broken_fragment = fset.unknown_references(pattern)
     for err in errors:
@@ -240,7 +250,14 @@ def _compile_pattern(pattern, case_sensitive, rule_id, path, doc, fset, problems
     try:
         expanded = fset.expand(pattern)
         flags = _FLAGS | (0 if case_sensitive else regex.IGNORECASE)
-        return regex.compile(expanded, flags)
+        known = patterns.groups(expanded, flags) if patterns is not None else None
+        if known is not None:
+            return expanded, int(flags), known, None
+        compiled = regex.compile(expanded, flags)
+        names = frozenset(compiled.groupindex)
+        if patterns is not None:
+            patterns.remember(expanded, flags, names)
+        return expanded, int(flags), names, compiled
     except ExpansionError as err:
         problems.add(path, line, rule_id, "pattern", err.code, err.message)
     except (regex.error, OverflowError) as exc:
@@ -372,7 +389,7 @@ def _validate_parts(data: dict, model, rule_id, path, doc, fset, problems) -> No
         compiled = _compile_pattern(data["pattern"], bool(data.get("case_sensitive")), rule_id,
                                     path, doc, fset, problems)
         if isinstance(data.get("parse"), dict):
-            groups = set(compiled.groupindex) if compiled else None
+            groups = set(compiled[2]) if compiled else None
             _parse_steps(data["parse"], groups, rule_id, path, doc, problems)
 
 

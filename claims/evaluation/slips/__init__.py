@@ -15,7 +15,8 @@ claims/checks/figures.py: a change the rounding of the figures could hide is not
     change          "(example removed: licensed corpus text)": the 12% changed
     market          "fell 3.2%, or 347.80 points, to 10,520": the 3.2% changed
     share           the smaller of two shares of one whole raised past the 100% left for it
-    rank            a ranked subject's share swapped with the leader's
+    rank            a ranked subject's figure (a share, or an amount ranked "after" those
+                    it names) swapped with the leader's
 """
 
 from __future__ import annotations

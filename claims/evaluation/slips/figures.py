@@ -22,12 +22,15 @@ def repeated_figure(doc, report, seed):
         keep = claim_at(report, *other)
         if claim is None or keep is None:
             continue
-        kept = span_of(float(keep.value.value), keep.value.qualifier, keep.value.lower, keep.value.upper)
+        # Rounding is read from the number as written, as the check reads it: "around 2
+        # million" is 1.5-2.5 million, which "around 1 million" (0.5-1.5 million) touches.
+        kept = span_of(float(keep.value.value), keep.value.qualifier, keep.value.lower,
+                       keep.value.upper, _token(doc.text, keep)[0])
 
         def bad(v, token, c=claim, kept=kept):
             scale = v / nt.value_of(*_token(doc.text, c))
             s = span_of(float(c.value.value) * scale, c.value.qualifier,
-                        _scaled(c.value.lower, scale), _scaled(c.value.upper, scale))
+                        _scaled(c.value.lower, scale), _scaled(c.value.upper, scale), token)
             return not s.overlaps(kept)
 
         got = number_change(doc.text, claim.span.start, claim.span.end, rng, bad)
@@ -128,14 +131,15 @@ def share(doc, report, seed):
     return out
 
 
-@slip("rank", "rank_order", "a ranked subject's share swapped with the leader's")
+@slip("rank", "rank_order", "a ranked subject's figure swapped with the leader's")
 def rank(doc, report, seed):
     out = []
     claims = {c.id: c for c in report.claims}
     for f in report.findings:
         if f.verdict != "consistent" or not f.rule.startswith("checks.rank"):
             continue
-        figures = [claims[i] for i in f.claims if claims[i].kind == "percent"]
+        figures = [claims[i] for i in f.claims if claims[i].kind in ("percent", "money", "quantity",
+                                                                     "count")]
         if len(figures) < 2:
             continue
         own, leader = figures[0], max(figures[1:], key=lambda c: c.value.value)
