@@ -4,7 +4,7 @@ VENV   ?= .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: setup serve test lint-rules eval perturb bench bench-api goldens clean
+.PHONY: setup serve test lint-rules eval perturb bench bench-api bench-audit goldens clean
 
 setup: $(STAMP)
 
@@ -38,6 +38,13 @@ perturb: $(STAMP)
 # Speed on the same articles: median per article, per 4 KB, throughput.
 bench: $(STAMP)
 	$(VENV)/bin/claims bench --per-rule
+
+# Batch audit throughput on the shared corpus repeated to 20,000 articles (input generated
+# into .bench/audit, git-ignored): engine alone on one core, the audit on 1, 2, all cores and
+# on a Dask LocalCluster. ARTICLES=N to change the size.
+ARTICLES ?= 20000
+bench-audit: $(STAMP)
+	$(PY) -m claims.audit.bench --articles $(ARTICLES)
 
 goldens: $(STAMP)
 	$(PY) tests/update_goldens.py

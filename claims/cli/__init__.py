@@ -74,6 +74,10 @@ def build_parser() -> argparse.ArgumentParser:
     b.add_argument("--format", choices=("text", "json"), default="text")
     b.add_argument("--rules-path", action="append", default=[], metavar="DIR")
 
+    from claims.cli.audit import add_parser as add_audit
+
+    add_audit(sub)
+
     s = sub.add_parser("serve", help="run the HTTP API")
     s.add_argument("--host", default="127.0.0.1")
     s.add_argument("--port", type=int, default=8000)
@@ -95,6 +99,8 @@ def main(argv: list[str] | None = None) -> int:
         from claims.cli.eval import run
     elif args.command == "serve":
         from claims.cli.serve import run
+    elif args.command == "audit":
+        from claims.cli.audit import run
     else:  # pragma: no cover - argparse refuses unknown commands
         return EXIT_USAGE
     try:
