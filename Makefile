@@ -35,9 +35,12 @@ eval: $(STAMP)
 perturb: $(STAMP)
 	$(VENV)/bin/claims eval --task perturb
 
-# Speed on the same articles: median per article, per 4 KB, throughput.
+# Speed on the same articles: median per article, per 4 KB, throughput, start-up, memory,
+# a 1 MB article and adversarial megabytes against 250 x 4 KB, and quantulum3 (a peer,
+# installed here as an optional extra) on the same articles.
 bench: $(STAMP)
-	$(VENV)/bin/claims bench --per-rule
+	$(PY) -m pip install -q -e '.[peers]'
+	$(VENV)/bin/claims bench --linearity --peers --per-rule
 
 # Batch audit throughput on the shared corpus repeated to 20,000 articles (input generated
 # into .bench/audit, git-ignored): engine alone on one core, the audit on 1, 2, all cores and
