@@ -9,7 +9,8 @@
   `resolved_from`; the span stays on the words of the sentence.
 * A quote with no speaker beside it continues the previous quote of its paragraph (or of
   the sentence just before) and takes its speaker.
-* A statistic's source is the attribution in its own sentence nearest to it; else the
+* A statistic's source is the attribution in its own sentence nearest to it (never a
+  denied one: "Ford did not say how many of its 5,000 jobs would go"); else the
   speaker of the quote it sits in; else an attribution in the next sentence of the same
   paragraph when that sentence states no figure of its own ("... 90%. That is according
   to the IEA."); else one in the previous sentence of the paragraph when the statistic's
@@ -111,8 +112,8 @@ def attach_sources(doc: Document, mentions: list[Mention], pronouns) -> None:
     figures: set[int] = set()
     quotes: list[Mention] = []
     for m in mentions:
-        if m.kind == "attribution" and m.value.get("source"):
-            by_sentence.setdefault(m.sentence, []).append(m)
+        if m.kind == "attribution" and m.value.get("source") and not m.value.get("negated"):
+            by_sentence.setdefault(m.sentence, []).append(m)  # "did not say" sources nothing
         elif m.kind == "quote":
             quotes.append(m)
         elif m.kind in NUMERIC:

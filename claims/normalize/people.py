@@ -65,8 +65,10 @@ def speaker(ctx: NormContext, name: str | None = None, verb: str | None = None) 
 
 
 @normalizer("source")
-def source(ctx: NormContext, name: str, verb: str | None = None) -> dict:
-    """The source an attribution names: "according to the IEA" -> the IEA."""
+def source(ctx: NormContext, name: str, verb: str | None = None,
+           negation: str | None = None) -> dict:
+    """The source an attribution names: "according to the IEA" -> the IEA. With a
+    `negation` ("did not say") the attribution is `negated`."""
     cleaned = speaker_name(ctx, name)
     if cleaned:
         # "according to Fiat's announcement": the source is Fiat.
@@ -75,5 +77,8 @@ def source(ctx: NormContext, name: str, verb: str | None = None) -> dict:
             cleaned = owner.group(1)
     if not cleaned:
         raise Reject("no source named")
-    return {"source": cleaned, "verb": " ".join(verb.lower().split()) if verb else None,
-            "_source_span": ctx.spans["name"]}
+    out = {"source": cleaned, "verb": " ".join(verb.lower().split()) if verb else None,
+           "_source_span": ctx.spans["name"]}
+    if negation:
+        out["negated"] = True
+    return out
