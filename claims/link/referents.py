@@ -2,7 +2,8 @@
 names, in order, each with a guess at its sort.
 
     Jacob Helberg ... said.   -> person        (a given name: Jacob)
-    Rodaba Noori ... Noori    -> person        (the surname is used alone elsewhere)
+    Rodaba Noori ... Noori    -> person        (the surname is used alone elsewhere; an
+                                               acronym is no surname: "New GM ... GM")
     Mr. Tedeschi              -> person        (a title)
     Singapore Airlines said   -> organization  (an organization word: Airlines)
     the IEA, KCNA             -> organization  (an acronym)
@@ -146,14 +147,19 @@ class Referents:
             return "organization"
         if len(words) == 1:
             return "organization"
-        if words[0].lower() in lex["given-names"] or words[-1] in self.alone:
-            return "person"
+        if words[0].lower() in lex["given-names"] or (
+                words[-1] in self.alone and not words[-1].replace(".", "").isupper()):
+            return "person"  # "Rodaba Noori" when "Noori" stands alone; not "New GM"
         return "organization"
 
     def _resort(self, r: Referent) -> Referent:
         if r.sort == "organization" and " " not in r.name and r.name in self.surnames:
             return Referent(r.name, r.start, r.end, "person")
         return r
+
+    def within(self, start: int, end: int) -> list[Referent]:
+        """The referents that start in [start, end), in order."""
+        return self.items[bisect_left(self._starts, start) : bisect_left(self._starts, end)]
 
     def before(self, offset: int, sort: str, sentence_start=None) -> Referent | None:
         """The referent of a fitting sort a pronoun at `offset` stands for: in the nearest

@@ -22,7 +22,9 @@ from __future__ import annotations
 import regex
 
 from claims.kinds import NUMERIC
+from claims.link.clauses import ClauseSubjects
 from claims.link.referents import Referents
+from claims.normalize.people import clean_name
 from claims.mention import Mention
 from claims.text.document import Document
 
@@ -36,16 +38,21 @@ _CONTINUES = regex.compile(
 def resolve_speakers(doc: Document, mentions: list[Mention], lexicons) -> None:
     pronouns = lexicons["speaker-pronouns"]
     referents: Referents | None = None
+    clauses: ClauseSubjects | None = None
+
+    def named() -> Referents:
+        nonlocal referents
+        if referents is None:
+            quoted = [(q.start, q.end) for q in mentions if q.kind == "quote"]
+            referents = Referents(doc.text, lexicons, _named(mentions, pronouns), quoted)
+        return referents
 
     def resolve(m: Mention, field: str, span_key: str) -> None:
-        nonlocal referents
         written = m.value.get(field)
         sort = pronouns.get(written) if written else None
         if written is None or sort is None:
             return
-        if referents is None:
-            quoted = [(q.start, q.end) for q in mentions if q.kind == "quote"]
-            referents = Referents(doc.text, lexicons, _named(mentions, pronouns), quoted)
+        referents = named()
         span = m.value.get(span_key) or (m.start, m.end)
         if " " in written:  # "the firm": the name it describes, else the latest fitting one
             found = _described(doc.text, written, span[0], referents) or referents.before(span[0], sort)
@@ -57,10 +64,33 @@ def resolve_speakers(doc: Document, mentions: list[Mention], lexicons) -> None:
     def _sentence_start(offset: int) -> int:
         return doc.sentence_for_span(offset, offset).start
 
+    def from_clause(m: Mention) -> bool:
+        """A participle's or second verb's source: the subject of its clause."""
+        nonlocal clauses
+        if clauses is None:
+            clauses = ClauseSubjects(doc, lexicons, named())
+        found = clauses.source(m, attributions) or m.value.get("_document")
+        if found is None:
+            return False
+        if len(found) == 3:  # "a private letter telling ...": no author, the document
+            found = (*found, None)
+        name, start, end, origin = found
+        m.value["_source_span"] = (start, end)
+        if origin is not None:  # the reporting clause's source, already resolved
+            m.value["source"] = origin.value["source"]
+            if origin.value.get("resolved_from"):
+                m.value["resolved_from"] = origin.value["resolved_from"]
+            return True
+        m.value["source"] = name if name in pronouns else clean_name(name)
+        resolve(m, "source", "_source_span")  # "he", kept like "he said" when unresolved
+        return True
+
+    attributions = [m for m in mentions if m.kind == "attribution"]
     previous_quote: Mention | None = None
     for m in mentions:
         if m.kind == "attribution":
-            resolve(m, "source", "_source_span")
+            if m.value.get("_source_of") != "clause":
+                resolve(m, "source", "_source_span")
         elif m.kind == "quote":
             if m.value.get("speaker"):
                 resolve(m, "speaker", "_speaker_span")
@@ -69,6 +99,11 @@ def resolve_speakers(doc: Document, mentions: list[Mention], lexicons) -> None:
                 m.value["_speaker_span"] = previous_quote.value.get("_speaker_span")
                 m.value["verb"] = m.value.get("verb") or previous_quote.value.get("verb")
             previous_quote = m
+    # Participles and second verbs once the clauses they hang on have their sources; one
+    # whose clause names no one ("Shares fell, citing ...") is dropped.
+    unnamed = [m for m in attributions if m.value.get("_source_of") == "clause" and not from_clause(m)]
+    if unnamed:
+        mentions[:] = [m for m in mentions if m not in unnamed]
 
 
 def _described(text: str, written: str, offset: int, referents: Referents):

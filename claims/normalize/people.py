@@ -18,6 +18,12 @@ _OWNED = regex.compile(
 )
 
 
+# A document, not a person: "a joint statement saying" reports for who released it.
+_DOCUMENT = regex.compile(
+    r"^(?:.*\s)?(?:statement|letter|release|memo|note|filing|e-?mail|message|announcement|"
+    r"document|post|tweet)$", regex.I)
+
+
 def clean_name(text: str | None) -> str | None:
     if not text:
         return None
@@ -79,6 +85,23 @@ def source(ctx: NormContext, name: str, verb: str | None = None,
         raise Reject("no source named")
     out = {"source": cleaned, "verb": " ".join(verb.lower().split()) if verb else None,
            "_source_span": ctx.spans["name"]}
+    if negation:
+        out["negated"] = True
+    return out
+
+
+@normalizer("clause_source")
+def clause_source(ctx: NormContext, verb: str, name: str | None = None,
+                  negation: str | None = None) -> dict:
+    """A participle or a second verb: its own subject when the text names one ("with
+    analysts saying", "quoted Djamal as saying"), else the subject of the clause it hangs
+    on ("Chrysler has asked for aid, saying"), found in linking (claims/link/clauses.py)."""
+    if name and not _DOCUMENT.match(" ".join(name.split())):
+        return source(ctx, name, verb, negation)
+    # "released a statement saying": the statement's author, the subject of its clause
+    out = {"source": None, "verb": " ".join(verb.lower().split()), "_source_of": "clause"}
+    if name:  # its author, or else the document itself
+        out["_document"] = (clean_name(name), *ctx.spans["name"])
     if negation:
         out["negated"] = True
     return out
