@@ -53,9 +53,15 @@ def subject(ctx: NormContext, text: str | None = None) -> dict:
     return {"subject": clean_name(text)}
 
 
+# "their claims", "his speech": the owner is resolved like "they", "he".
+_POSSESSIVE = {"his": "he", "her": "she", "its": "it", "their": "they"}
+
+
 def speaker_name(ctx: NormContext, text: str | None) -> str | None:
-    """A name as written; a word that stands for one ("He", "The company") is kept whole
-    and in lower case for linking to resolve."""
+    """A name as written; a word that stands for one ("He", "The company", "their") is
+    kept whole and in lower case for linking to resolve."""
+    if text and text.strip().lower() in _POSSESSIVE:
+        return _POSSESSIVE[text.strip().lower()]
     if text and text.strip() in ctx.lexicons["speaker-pronouns"]:
         return " ".join(text.split()).lower()
     return clean_name(text)
