@@ -8,8 +8,9 @@
 The rules (`attribution.participle`) find the verb and mark the attribution
 `_source_of: clause`; this module names its source, in order:
 
-1. a participle that opens its sentence reports for the clause after the first comma:
-   the attribution there ("Airbus announced"), else that clause's subject;
+1. a participle that opens its sentence reports for a reporting clause that follows a
+   comma ("Responding to ..., he stated"), else for the subject of the clause after the
+   first comma ("Citing a precaution, Airbus announced");
 2. else the nearest reporting clause before it in the sentence ("Ford has said ...,
    and predicted");
 3. else the subject of the sentence's main clause: past a phrase set before it ("When
@@ -49,7 +50,9 @@ class ClauseSubjects:
         self.pronoun = regex.compile(
             r"(?:" + lexicons["speaker-pronouns"].pattern() + r")\b", regex.I)
         self.described = regex.compile(
-            r"(?:(?:the|a|an|some|several|many|most|other|both|all)\s+)?(?:[\p{L}][\p{L}.'\u2019-]*\s+){0,3}?"
+            r"(?:(?:the|a|an|some|several|many|most|other|both|all)\s+)?"
+            r"(?:(?!(?:that|which|who|but|or|when|while|if|so|with|from|in|on|at|by|for|to|"
+            r"is|was|were|are|has|have|had|not|than)\b)[\p{L}][\p{L}.'\u2019-]*\s+){0,3}?"
             r"(?:" + lexicons["source-nouns"].pattern() + r")\b", regex.I)
 
     def source(self, m: Mention, attributions: list[Mention]) -> tuple[str, int, int, Mention | None] | None:
@@ -64,9 +67,10 @@ class ClauseSubjects:
             comma = text.find(",", m.end, sent.end)
             if comma < 0:
                 return None
-            after = [a for a in here if a.start > comma]
-            if after:
-                return self._from(after[0])
+            for a in here:  # a reporting clause that opens a clause: "..., he stated"
+                start = a.value["_source_span"][0]
+                if start > m.end and text[sent.start:start].rstrip().endswith(","):
+                    return self._from(a)
             return self.subject(comma + 1, sent.end)
         before = [a for a in here if a.end <= m.start and a.rule != "attribution.according-to"]
         if before:

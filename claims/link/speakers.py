@@ -95,6 +95,7 @@ def resolve_speakers(doc: Document, mentions: list[Mention], lexicons) -> None:
             if m.value.get("speaker"):
                 resolve(m, "speaker", "_speaker_span")
             elif previous_quote is not None and _continues(doc, previous_quote, m):
+                m.value["_continued"] = True
                 m.value["speaker"] = previous_quote.value.get("speaker")
                 m.value["_speaker_span"] = previous_quote.value.get("_speaker_span")
                 m.value["verb"] = m.value.get("verb") or previous_quote.value.get("verb")
@@ -104,6 +105,33 @@ def resolve_speakers(doc: Document, mentions: list[Mention], lexicons) -> None:
     unnamed = [m for m in attributions if m.value.get("_source_of") == "clause" and not from_clause(m)]
     if unnamed:
         mentions[:] = [m for m in mentions if m not in unnamed]
+    _quotes_after_clauses(doc.text, mentions)
+
+
+# Between a participle or second verb and the quote it introduces: "saying, ", "told the
+# police, ", "said that ".
+_INTRODUCES = regex.compile(r"[^\u201c\u201d\"\n.!?]{0,80}$")
+
+
+def _quotes_after_clauses(text: str, mentions: list[Mention]) -> None:
+    """A quote with no speaker of its own that a participle or second verb introduces
+    ('..., saying, "..."', '... and told the police, "..."') takes that verb's source
+    (it continued an earlier quote's speaker before)."""
+    clauses = [m for m in mentions if m.kind == "attribution" and m.value.get("_source_of") == "clause"
+               and m.value.get("source")]
+    if not clauses:
+        return
+    for q in mentions:
+        if q.kind != "quote" or (q.value.get("speaker") and not q.value.get("_continued")):
+            continue
+        for a in clauses:
+            if a.sentence == q.sentence and a.end <= q.start and _INTRODUCES.match(text, a.end, q.start):
+                q.value["speaker"] = a.value["source"]
+                q.value["_speaker_span"] = a.value.get("_source_span")
+                q.value["verb"] = a.value.get("verb")
+                if a.value.get("resolved_from"):
+                    q.value["resolved_from"] = a.value["resolved_from"]
+                break
 
 
 def _described(text: str, written: str, offset: int, referents: Referents):
