@@ -24,6 +24,8 @@ No subject, no source: the attribution is dropped rather than guessed.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import regex
 
 from claims.link.referents import Referents
@@ -40,20 +42,32 @@ _NEAR = 80  # a subject starts within this many characters of its clause
 _MODIFIERS = 5  # words allowed before the name ("The United States auto manufacturer")
 
 
-class ClauseSubjects:
-    def __init__(self, doc: Document, lexicons, referents: Referents):
-        self.doc = doc
-        self.text = doc.text
-        self.referents = referents
-        self.openers = lexicons["clause-openers"]
-        self.days = {e.text.lower() for e in lexicons["weekdays"].entries}
-        self.pronoun = regex.compile(
-            r"(?:" + lexicons["speaker-pronouns"].pattern() + r")\b", regex.I)
-        self.described = regex.compile(
+_COMPILED: dict[tuple[int, int], tuple] = {}
+
+
+def _patterns(pronouns, nouns) -> tuple:
+    """The pronoun and described-source patterns, compiled once per pair of lexicons."""
+    key = (id(pronouns), id(nouns))
+    hit = _COMPILED.get(key)
+    if hit is None or hit[0] is not pronouns or hit[1] is not nouns:
+        pronoun = regex.compile(r"(?:" + pronouns.pattern() + r")\b", regex.I)
+        described = regex.compile(
             r"(?:(?:the|a|an|some|several|many|most|other|both|all)\s+)?"
             r"(?:(?!(?:that|which|who|but|or|when|while|if|so|with|from|in|on|at|by|for|to|"
             r"is|was|were|are|has|have|had|not|than)\b)[\p{L}][\p{L}.'\u2019-]*\s+){0,3}?"
-            r"(?:" + lexicons["source-nouns"].pattern() + r")\b", regex.I)
+            r"(?:" + nouns.pattern() + r")\b", regex.I)
+        hit = _COMPILED[key] = (pronouns, nouns, pronoun, described)
+    return hit[2], hit[3]
+
+
+class ClauseSubjects:
+    def __init__(self, doc: Document, lexicons, referents: Callable[[], Referents]):
+        self.doc = doc
+        self.text = doc.text
+        self._referents = referents  # made on first need: most clauses name their source
+        self.openers = lexicons["clause-openers"]
+        self.days = {e.text.lower() for e in lexicons["weekdays"].entries}
+        self.pronoun, self.described = _patterns(lexicons["speaker-pronouns"], lexicons["source-nouns"])
 
     def source(self, m: Mention, attributions: list[Mention]) -> tuple[str, int, int, Mention | None] | None:
         """(name as written, start, end, the attribution it was taken from) for the
@@ -105,7 +119,7 @@ class ClauseSubjects:
             return p.group().lower(), p.start(), p.end(), None
         d = self.described.match(text, start, stop)
         place = None
-        for r in self.referents.within(start, stop):
+        for r in self._referents().within(start, stop):
             between = text[start:r.start]
             if ("," in between or _PREPOSITION.search(between)
                     or len(_WORD.findall(between)) > _MODIFIERS):

@@ -68,7 +68,7 @@ def resolve_speakers(doc: Document, mentions: list[Mention], lexicons) -> None:
         """A participle's or second verb's source: the subject of its clause."""
         nonlocal clauses
         if clauses is None:
-            clauses = ClauseSubjects(doc, lexicons, named())
+            clauses = ClauseSubjects(doc, lexicons, named)
         found = clauses.source(m, attributions) or m.value.get("_document")
         if found is None:
             return False
