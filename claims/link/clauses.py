@@ -69,9 +69,9 @@ class ClauseSubjects:
         self.days = {e.text.lower() for e in lexicons["weekdays"].entries}
         self.pronoun, self.described = _patterns(lexicons["speaker-pronouns"], lexicons["source-nouns"])
 
-    def source(self, m: Mention, attributions: list[Mention]) -> tuple[str, int, int, Mention | None] | None:
+    def source(self, m: Mention, attributions) -> tuple[str, int, int, Mention | None] | None:
         """(name as written, start, end, the attribution it was taken from) for the
-        participle or second verb `m`."""
+        participle or second verb `m`; `attributions` are those of its sentence."""
         sent = self.doc.sentences[m.sentence]
         text = self.text
         here = [a for a in attributions if a is not m and a.sentence == m.sentence

@@ -19,7 +19,7 @@ wrong; they only decide which earlier name a pronoun may stand for.
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 import regex
@@ -49,6 +49,24 @@ _PLACE_BEFORE = regex.compile(r"\b(?:in|at|from|near|across|throughout|outside)[
 # sentence, so not capitalized just for opening one.
 _MID = regex.compile(r"(?<=[\p{Ll}\d,;][ \t]+)\p{Lu}[\p{L}\p{M}'\u2019&-]*")
 
+class _Spans:
+    """Whether an offset falls in any of a set of spans (quotations), in log time: a long
+    article has thousands of names and hundreds of quotations."""
+
+    def __init__(self, spans):
+        self.starts: list[int] = []
+        self.ends: list[int] = []  # the furthest end reached by the spans up to each start
+        reach = -1
+        for s, e in sorted(spans):
+            reach = max(reach, e)
+            self.starts.append(s)
+            self.ends.append(reach)
+
+    def holds(self, offset: int) -> bool:
+        i = bisect_right(self.starts, offset) - 1
+        return i >= 0 and offset < self.ends[i]
+
+
 @dataclass(frozen=True, slots=True)
 class Referent:
     name: str
@@ -75,9 +93,8 @@ class Referents:
             "sentence-starters", "person-titles", "months", "weekdays", "country-names",
             "place-names", "organization-words", "given-names")}
         self.mid = {_strip_possessive(m.group()) for m in _MID.finditer(text)}
-        inside = sorted(quoted)
-        matches = [m for m in _NAME.finditer(text)
-                   if not any(s <= m.start() < e for s, e in inside)]
+        inside = _Spans(quoted)
+        matches = [m for m in _NAME.finditer(text) if not inside.holds(m.start())]
         # Words used as a whole name on their own somewhere: "Noori" makes "Rodaba Noori"
         # a person; a name that acts somewhere counts at each of its mentions.
         self.alone = {_strip_possessive(m.group()) for m in matches if " " not in m.group()}

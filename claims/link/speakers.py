@@ -69,7 +69,7 @@ def resolve_speakers(doc: Document, mentions: list[Mention], lexicons) -> None:
         nonlocal clauses
         if clauses is None:
             clauses = ClauseSubjects(doc, lexicons, named)
-        found = clauses.source(m, attributions) or m.value.get("_document")
+        found = clauses.source(m, in_sentence.get(m.sentence, ())) or m.value.get("_document")
         if found is None:
             return False
         if len(found) == 3:  # "a private letter telling ...": no author, the document
@@ -86,6 +86,9 @@ def resolve_speakers(doc: Document, mentions: list[Mention], lexicons) -> None:
         return True
 
     attributions = [m for m in mentions if m.kind == "attribution"]
+    in_sentence: dict[int, list[Mention]] = {}
+    for a in attributions:
+        in_sentence.setdefault(a.sentence, []).append(a)
     previous_quote: Mention | None = None
     for m in mentions:
         if m.kind == "attribution":
@@ -104,7 +107,8 @@ def resolve_speakers(doc: Document, mentions: list[Mention], lexicons) -> None:
     # whose clause names no one ("Shares fell, citing ...") is dropped.
     unnamed = [m for m in attributions if m.value.get("_source_of") == "clause" and not from_clause(m)]
     if unnamed:
-        mentions[:] = [m for m in mentions if m not in unnamed]
+        gone = {id(m) for m in unnamed}
+        mentions[:] = [m for m in mentions if id(m) not in gone]
     _quotes_after_clauses(doc.text, mentions)
 
 
@@ -117,15 +121,17 @@ def _quotes_after_clauses(text: str, mentions: list[Mention]) -> None:
     """A quote with no speaker of its own that a participle or second verb introduces
     ('..., saying, "..."', '... and told the police, "..."') takes that verb's source
     (it continued an earlier quote's speaker before)."""
-    clauses = [m for m in mentions if m.kind == "attribution" and m.value.get("_source_of") == "clause"
-               and m.value.get("source")]
+    clauses: dict[int, list[Mention]] = {}
+    for m in mentions:
+        if m.kind == "attribution" and m.value.get("_source_of") == "clause" and m.value.get("source"):
+            clauses.setdefault(m.sentence, []).append(m)
     if not clauses:
         return
     for q in mentions:
         if q.kind != "quote" or (q.value.get("speaker") and not q.value.get("_continued")):
             continue
-        for a in clauses:
-            if a.sentence == q.sentence and a.end <= q.start and _INTRODUCES.match(text, a.end, q.start):
+        for a in clauses.get(q.sentence, ()):
+            if a.end <= q.start and _INTRODUCES.match(text, a.end, q.start):
                 q.value["speaker"] = a.value["source"]
                 q.value["_speaker_span"] = a.value.get("_source_span")
                 q.value["verb"] = a.value.get("verb")
