@@ -2,7 +2,8 @@
 names, in order, each with a guess at its sort.
 
     Jacob Helberg ... said.   -> person        (a given name: Jacob)
-    Rodaba Noori ... Noori    -> person        (the surname is used alone elsewhere)
+    Rodaba Noori ... Noori    -> person        (the surname is used alone elsewhere; an
+                                               acronym is no surname: "New GM ... GM")
     Mr. Tedeschi              -> person        (a title)
     Singapore Airlines said   -> organization  (an organization word: Airlines)
     the IEA, KCNA             -> organization  (an acronym)
@@ -18,7 +19,7 @@ wrong; they only decide which earlier name a pronoun may stand for.
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 import regex
@@ -48,6 +49,24 @@ _PLACE_BEFORE = regex.compile(r"\b(?:in|at|from|near|across|throughout|outside)[
 # sentence, so not capitalized just for opening one.
 _MID = regex.compile(r"(?<=[\p{Ll}\d,;][ \t]+)\p{Lu}[\p{L}\p{M}'\u2019&-]*")
 
+class _Spans:
+    """Whether an offset falls in any of a set of spans (quotations), in log time: a long
+    article has thousands of names and hundreds of quotations."""
+
+    def __init__(self, spans):
+        self.starts: list[int] = []
+        self.ends: list[int] = []  # the furthest end reached by the spans up to each start
+        reach = -1
+        for s, e in sorted(spans):
+            reach = max(reach, e)
+            self.starts.append(s)
+            self.ends.append(reach)
+
+    def holds(self, offset: int) -> bool:
+        i = bisect_right(self.starts, offset) - 1
+        return i >= 0 and offset < self.ends[i]
+
+
 @dataclass(frozen=True, slots=True)
 class Referent:
     name: str
@@ -74,9 +93,8 @@ class Referents:
             "sentence-starters", "person-titles", "months", "weekdays", "country-names",
             "place-names", "organization-words", "given-names")}
         self.mid = {_strip_possessive(m.group()) for m in _MID.finditer(text)}
-        inside = sorted(quoted)
-        matches = [m for m in _NAME.finditer(text)
-                   if not any(s <= m.start() < e for s, e in inside)]
+        inside = _Spans(quoted)
+        matches = [m for m in _NAME.finditer(text) if not inside.holds(m.start())]
         # Words used as a whole name on their own somewhere: "Noori" makes "Rodaba Noori"
         # a person; a name that acts somewhere counts at each of its mentions.
         self.alone = {_strip_possessive(m.group()) for m in matches if " " not in m.group()}
@@ -146,14 +164,19 @@ class Referents:
             return "organization"
         if len(words) == 1:
             return "organization"
-        if words[0].lower() in lex["given-names"] or words[-1] in self.alone:
-            return "person"
+        if words[0].lower() in lex["given-names"] or (
+                words[-1] in self.alone and not words[-1].replace(".", "").isupper()):
+            return "person"  # "Rodaba Noori" when "Noori" stands alone; not "New GM"
         return "organization"
 
     def _resort(self, r: Referent) -> Referent:
         if r.sort == "organization" and " " not in r.name and r.name in self.surnames:
             return Referent(r.name, r.start, r.end, "person")
         return r
+
+    def within(self, start: int, end: int) -> list[Referent]:
+        """The referents that start in [start, end), in order."""
+        return self.items[bisect_left(self._starts, start) : bisect_left(self._starts, end)]
 
     def before(self, offset: int, sort: str, sentence_start=None) -> Referent | None:
         """The referent of a fitting sort a pronoun at `offset` stands for: in the nearest

@@ -9,7 +9,8 @@
   `resolved_from`; the span stays on the words of the sentence.
 * A quote with no speaker beside it continues the previous quote of its paragraph (or of
   the sentence just before) and takes its speaker.
-* A statistic's source is the attribution in its own sentence nearest to it; else the
+* A statistic's source is the attribution in its own sentence nearest to it (never a
+  denied one: "Ford did not say how many of its 5,000 jobs would go"); else the
   speaker of the quote it sits in; else an attribution in the next sentence of the same
   paragraph when that sentence states no figure of its own ("... 90%. That is according
   to the IEA."); else one in the previous sentence of the paragraph when the statistic's
@@ -21,7 +22,9 @@ from __future__ import annotations
 import regex
 
 from claims.kinds import NUMERIC
+from claims.link.clauses import ClauseSubjects
 from claims.link.referents import Referents
+from claims.normalize.people import clean_name
 from claims.mention import Mention
 from claims.text.document import Document
 
@@ -35,16 +38,21 @@ _CONTINUES = regex.compile(
 def resolve_speakers(doc: Document, mentions: list[Mention], lexicons) -> None:
     pronouns = lexicons["speaker-pronouns"]
     referents: Referents | None = None
+    clauses: ClauseSubjects | None = None
+
+    def named() -> Referents:
+        nonlocal referents
+        if referents is None:
+            quoted = [(q.start, q.end) for q in mentions if q.kind == "quote"]
+            referents = Referents(doc.text, lexicons, _named(mentions, pronouns), quoted)
+        return referents
 
     def resolve(m: Mention, field: str, span_key: str) -> None:
-        nonlocal referents
         written = m.value.get(field)
         sort = pronouns.get(written) if written else None
         if written is None or sort is None:
             return
-        if referents is None:
-            quoted = [(q.start, q.end) for q in mentions if q.kind == "quote"]
-            referents = Referents(doc.text, lexicons, _named(mentions, pronouns), quoted)
+        referents = named()
         span = m.value.get(span_key) or (m.start, m.end)
         if " " in written:  # "the firm": the name it describes, else the latest fitting one
             found = _described(doc.text, written, span[0], referents) or referents.before(span[0], sort)
@@ -56,18 +64,80 @@ def resolve_speakers(doc: Document, mentions: list[Mention], lexicons) -> None:
     def _sentence_start(offset: int) -> int:
         return doc.sentence_for_span(offset, offset).start
 
+    def from_clause(m: Mention) -> bool:
+        """A participle's or second verb's source: the subject of its clause."""
+        nonlocal clauses
+        if clauses is None:
+            clauses = ClauseSubjects(doc, lexicons, named)
+        found = clauses.source(m, in_sentence.get(m.sentence, ())) or m.value.get("_document")
+        if found is None:
+            return False
+        if len(found) == 3:  # "a private letter telling ...": no author, the document
+            found = (*found, None)
+        name, start, end, origin = found
+        m.value["_source_span"] = (start, end)
+        if origin is not None:  # the reporting clause's source, already resolved
+            m.value["source"] = origin.value["source"]
+            if origin.value.get("resolved_from"):
+                m.value["resolved_from"] = origin.value["resolved_from"]
+            return True
+        m.value["source"] = name if name in pronouns else clean_name(name)
+        resolve(m, "source", "_source_span")  # "he", kept like "he said" when unresolved
+        return True
+
+    attributions = [m for m in mentions if m.kind == "attribution"]
+    in_sentence: dict[int, list[Mention]] = {}
+    for a in attributions:
+        in_sentence.setdefault(a.sentence, []).append(a)
     previous_quote: Mention | None = None
     for m in mentions:
         if m.kind == "attribution":
-            resolve(m, "source", "_source_span")
+            if m.value.get("_source_of") != "clause":
+                resolve(m, "source", "_source_span")
         elif m.kind == "quote":
             if m.value.get("speaker"):
                 resolve(m, "speaker", "_speaker_span")
             elif previous_quote is not None and _continues(doc, previous_quote, m):
+                m.value["_continued"] = True
                 m.value["speaker"] = previous_quote.value.get("speaker")
                 m.value["_speaker_span"] = previous_quote.value.get("_speaker_span")
                 m.value["verb"] = m.value.get("verb") or previous_quote.value.get("verb")
             previous_quote = m
+    # Participles and second verbs once the clauses they hang on have their sources; one
+    # whose clause names no one ("Shares fell, citing ...") is dropped.
+    unnamed = [m for m in attributions if m.value.get("_source_of") == "clause" and not from_clause(m)]
+    if unnamed:
+        gone = {id(m) for m in unnamed}
+        mentions[:] = [m for m in mentions if id(m) not in gone]
+    _quotes_after_clauses(doc.text, mentions)
+
+
+# Between a participle or second verb and the quote it introduces: "saying, ", "told the
+# police, ", "said that ".
+_INTRODUCES = regex.compile(r"[^\u201c\u201d\"\n.!?]{0,80}$")
+
+
+def _quotes_after_clauses(text: str, mentions: list[Mention]) -> None:
+    """A quote with no speaker of its own that a participle or second verb introduces
+    ('..., saying, "..."', '... and told the police, "..."') takes that verb's source
+    (it continued an earlier quote's speaker before)."""
+    clauses: dict[int, list[Mention]] = {}
+    for m in mentions:
+        if m.kind == "attribution" and m.value.get("_source_of") == "clause" and m.value.get("source"):
+            clauses.setdefault(m.sentence, []).append(m)
+    if not clauses:
+        return
+    for q in mentions:
+        if q.kind != "quote" or (q.value.get("speaker") and not q.value.get("_continued")):
+            continue
+        for a in clauses.get(q.sentence, ()):
+            if a.end <= q.start and _INTRODUCES.match(text, a.end, q.start):
+                q.value["speaker"] = a.value["source"]
+                q.value["_speaker_span"] = a.value.get("_source_span")
+                q.value["verb"] = a.value.get("verb")
+                if a.value.get("resolved_from"):
+                    q.value["resolved_from"] = a.value["resolved_from"]
+                break
 
 
 _APPOSITION = regex.compile(r"(?:,|\()[ \t]+(?:a|an|the)[ \t]+(?P<body>[^,.;()\n]{0,60})")
@@ -119,8 +189,8 @@ def attach_sources(doc: Document, mentions: list[Mention], pronouns) -> None:
     figures: set[int] = set()
     quotes: list[Mention] = []
     for m in mentions:
-        if m.kind == "attribution" and m.value.get("source"):
-            by_sentence.setdefault(m.sentence, []).append(m)
+        if m.kind == "attribution" and m.value.get("source") and not m.value.get("negated"):
+            by_sentence.setdefault(m.sentence, []).append(m)  # "did not say" sources nothing
         elif m.kind == "quote":
             quotes.append(m)
         elif m.kind in NUMERIC:

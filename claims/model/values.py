@@ -122,6 +122,9 @@ class AttributionValue(_Value):
         "('he said') has no fitting name before it.")
     verb: str | None = None
     resolved_from: str | None = _RESOLVED
+    negated: bool = Field(
+        default=False, description="True when the verb is denied ('did not say', 'declined "
+        "to comment'): the source is named, but states nothing, and sources no figure.")
 
 
 VALUE_MODELS: dict[str, type[_Value]] = {

@@ -18,6 +18,12 @@ _OWNED = regex.compile(
 )
 
 
+# A document, not a person: "a joint statement saying" reports for who released it.
+_DOCUMENT = regex.compile(
+    r"^(?:.*\s)?(?:statement|letter|release|memo|note|filing|e-?mail|message|announcement|"
+    r"document|post|tweet)$", regex.I)
+
+
 def clean_name(text: str | None) -> str | None:
     if not text:
         return None
@@ -47,9 +53,15 @@ def subject(ctx: NormContext, text: str | None = None) -> dict:
     return {"subject": clean_name(text)}
 
 
+# "their claims", "his speech": the owner is resolved like "they", "he".
+_POSSESSIVE = {"his": "he", "her": "she", "its": "it", "their": "they"}
+
+
 def speaker_name(ctx: NormContext, text: str | None) -> str | None:
-    """A name as written; a word that stands for one ("He", "The company") is kept whole
-    and in lower case for linking to resolve."""
+    """A name as written; a word that stands for one ("He", "The company", "their") is
+    kept whole and in lower case for linking to resolve."""
+    if text and text.strip().lower() in _POSSESSIVE:
+        return _POSSESSIVE[text.strip().lower()]
     if text and text.strip() in ctx.lexicons["speaker-pronouns"]:
         return " ".join(text.split()).lower()
     return clean_name(text)
@@ -65,8 +77,10 @@ def speaker(ctx: NormContext, name: str | None = None, verb: str | None = None) 
 
 
 @normalizer("source")
-def source(ctx: NormContext, name: str, verb: str | None = None) -> dict:
-    """The source an attribution names: "according to the IEA" -> the IEA."""
+def source(ctx: NormContext, name: str, verb: str | None = None,
+           negation: str | None = None) -> dict:
+    """The source an attribution names: "according to the IEA" -> the IEA. With a
+    `negation` ("did not say") the attribution is `negated`."""
     cleaned = speaker_name(ctx, name)
     if cleaned:
         # "according to Fiat's announcement": the source is Fiat.
@@ -75,5 +89,25 @@ def source(ctx: NormContext, name: str, verb: str | None = None) -> dict:
             cleaned = owner.group(1)
     if not cleaned:
         raise Reject("no source named")
-    return {"source": cleaned, "verb": " ".join(verb.lower().split()) if verb else None,
-            "_source_span": ctx.spans["name"]}
+    out = {"source": cleaned, "verb": " ".join(verb.lower().split()) if verb else None,
+           "_source_span": ctx.spans["name"]}
+    if negation:
+        out["negated"] = True
+    return out
+
+
+@normalizer("clause_source")
+def clause_source(ctx: NormContext, verb: str, name: str | None = None,
+                  negation: str | None = None) -> dict:
+    """A participle or a second verb: its own subject when the text names one ("with
+    analysts saying", "quoted Djamal as saying"), else the subject of the clause it hangs
+    on ("Chrysler has asked for aid, saying"), found in linking (claims/link/clauses.py)."""
+    if name and not _DOCUMENT.match(" ".join(name.split())):
+        return source(ctx, name, verb, negation)
+    # "released a statement saying": the statement's author, the subject of its clause
+    out = {"source": None, "verb": " ".join(verb.lower().split()), "_source_of": "clause"}
+    if name:  # its author, or else the document itself
+        out["_document"] = (clean_name(name), *ctx.spans["name"])
+    if negation:
+        out["negated"] = True
+    return out
