@@ -513,12 +513,16 @@ class Shape:
                            and c not in _COMMON_CHARS), None)
             if symbol is not None:
                 out.add(("char", symbol))
+            elif _LITERAL_ENTRY.fullmatch(t):
+                # "in.", "mi.", "km/h": the whole entry as written is rarer than its word
+                # ("in"), and the pattern matches it letter for letter.
+                out.add(("sub", t))
             else:
                 by_first.setdefault(_first_token(t), []).append(t)
         for atom in starts:
             key = atom[1] if len(atom) > 1 else None
             if atom[0] in ("tok", "pre", "sub") and key not in by_first:
-                continue  # only entries carrying a symbol start with it
+                continue  # only entries written otherwise start with it
             out.add(atom)
         return out
 
@@ -545,6 +549,11 @@ class Shape:
                 return None
             return {("char", c) for c in chars}
         return None
+
+
+# A lexicon entry the pattern matches character for character: letters, then some marks
+# that lexicon patterns do not widen (they widen spaces, apostrophes and hyphens).
+_LITERAL_ENTRY = regex.compile(r"\p{L}+[./]\p{L}*\.?")
 
 
 def _first_token(text: str) -> str | None:
@@ -661,13 +670,13 @@ def _cost(atoms: frozenset) -> float:
     total = 0.0
     for a in atoms:
         if a[0] == "char":
-            total += 60 if a[1] in _COMMON_CHARS else 1
+            total += (20 if a[1] in "()" else 60) if a[1] in _COMMON_CHARS else 1
         elif a[0] in ("digit", "anydigit"):
             total += 40
         elif a[0] in ("upper", "anyupper"):
             total += 80
         elif a[0] == "sub":
-            total += 10 if len(a[1]) <= 2 else 3
+            total += 40 if a[1] in _COMMON or len(a[1]) <= 2 else 3
         else:
             word = a[1]
             total += 40 if word in _COMMON else 0.3
@@ -692,7 +701,12 @@ def _may_end_with_letter(item: Node) -> bool:
         t = item.text
         if t in ("\\s", "\\d", "\\W", "\\S", "\\D"):
             return t in ("\\S", "\\D")
-        return True  # a class may hold letters; err towards "middle of a word"
+        if t.startswith("[") and not t.startswith("[^") and "\\w" not in t and "\\p" not in t \
+                and "-" not in t[1:-1].strip("-"):
+            chars = _class_chars(t[1:-1].replace("\\s", " ").replace("\\d", "0"))
+            if chars is not None:
+                return any(_LETTER.match(c) for c in chars)
+        return True  # a class that may hold letters: err towards "middle of a word"
     if isinstance(item, Repeat):
         return _may_end_with_letter(item.child)
     if isinstance(item, Group):
@@ -737,10 +751,16 @@ def _ends_mask(item: Node, shape: Shape) -> int:
     if isinstance(item, Group):
         return _ends_mask(item.child, shape)
     if isinstance(item, Seq):
-        for sub in reversed(item.items):
-            if isinstance(sub, Zero):
+        items = item.items
+        for i in range(len(items) - 1, -1, -1):
+            last = items[i]
+            if isinstance(last, Zero):
                 continue
-            return _ends_mask(sub, shape)
+            if isinstance(last, Repeat) and last.min == 0:
+                # "50" or "50.5": what ends the sequence is the optional part or what
+                # comes before it, so both must agree.
+                return _ends_mask(last.child, shape) & _ends_mask(Seq(items[:i]), shape)
+            return _ends_mask(last, shape)
         return 0
     if isinstance(item, Alt):
         mask = NOT_AFTER_LETTER | NOT_AFTER_DIGIT
