@@ -22,6 +22,7 @@ from claims.checks.base import CheckContext, Draft
 from claims.checks.figures import span_of_value
 from claims.checks.measures import frames, wholes
 from claims.checks.registry import check_type
+from claims.mention import Mention
 from claims.link.frames import entity_key, same_entity
 
 
@@ -46,18 +47,24 @@ def rank_order(ctx: CheckContext, rule):
     fr = frames(ctx)
     whole_of = wholes(ctx)
     percents = [m for m in ctx.of("percent") if id(m) in whole_of and fr(m).subject]
+    # Indexed once, so a long article with many ranks and shares stays linear.
+    by_sentence: dict[int, list[Mention]] = {}
+    by_whole: dict[str, list[Mention]] = {}
+    for m in percents:
+        by_sentence.setdefault(m.sentence, []).append(m)
+        by_whole.setdefault(whole_of[id(m)], []).append(m)
     for rank in ctx.of("rank"):
         subject = entity_key(rank.value.get("subject") or rank.subject, frozenset())
         r = rank.value.get("rank")
         if not subject or not r:
             continue
-        own = next((m for m in percents if m.sentence == rank.sentence
-                    and same_entity(fr(m).subject, subject)), None)
+        own = next((m for m in by_sentence.get(rank.sentence, ())
+                    if same_entity(fr(m).subject, subject)), None)
         if own is None:
             continue
         whole = whole_of[id(own)]
-        others = [m for m in percents if whole_of[id(m)] == whole
-                  and not same_entity(fr(m).subject, subject)]
+        others = [m for m in by_whole.get(whole, ())
+                  if not same_entity(fr(m).subject, subject)]
         if not others:
             continue
         mine = span_of_value(own.value)
@@ -114,7 +121,7 @@ def _ranked_after(ctx: CheckContext, rank) -> Draft | None:
     after = _AFTER.search(text, rank.end, sent.end)
     if after is None:
         return None
-    figures = [m for m in ctx.of(_FIGURES) if m.sentence == rank.sentence]
+    figures = _figures_by_sentence(ctx).get(rank.sentence, [])
     listed = [m for m in figures if m.start >= after.end() and m.subject
               and _OPEN.search(text, max(sent.start, m.start - 3), m.start)
               and _CLOSE.match(text, m.end)]
@@ -152,6 +159,17 @@ def _ranked_after(ctx: CheckContext, rank) -> Draft | None:
 
 
 _FIGURES = ("percent", "money", "quantity", "count")
+
+
+def _figures_by_sentence(ctx: CheckContext) -> dict[int, list[Mention]]:
+    # Built once per article: a scan of every figure for every rank grows as their product.
+    index = ctx.cache.get("rank_order.figures")
+    if index is None:
+        index = {}
+        for m in ctx.of(_FIGURES):
+            index.setdefault(m.sentence, []).append(m)
+        ctx.cache["rank_order.figures"] = index
+    return index
 _NOUNS_AFTER = regex.compile(r"[ \t]+((?:(?!(?:in|of|for|on|at|to|by|with|and|or|after|behind)\b)"
                              r"[a-z][a-z-]*[ \t]*){1,3})")
 

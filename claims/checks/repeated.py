@@ -173,12 +173,20 @@ def _body(ctx: CheckContext, fr, body: list[Mention], judged: set):
             i = parent[i]
         return i
 
-    for i in range(len(body)):
-        for j in range(i + 1, len(body)):
-            if (body[i].sentence != body[j].sentence and _tightly_same(fr(body[i]), fr(body[j]))
-                    and periods_agree(periods.in_force(body[i].sentence),
-                                      periods.in_force(body[j].sentence))):
-                parent[find(j)] = find(i)
+    # Only figures whose frames agree on what _tightly_same demands equal can be one
+    # measure: compare within those buckets, not every pair of the article.
+    buckets: dict[tuple, list[int]] = {}
+    for i, m in enumerate(body):
+        f = fr(m)
+        if f.head:
+            buckets.setdefault((f.head, f.period, f.place, f.modifiers, f.past), []).append(i)
+    for members in buckets.values():
+        for x, i in enumerate(members):
+            for j in members[x + 1 :]:
+                if (body[i].sentence != body[j].sentence and _tightly_same(fr(body[i]), fr(body[j]))
+                        and periods_agree(periods.in_force(body[i].sentence),
+                                          periods.in_force(body[j].sentence))):
+                    parent[find(j)] = find(i)
     groups: dict[int, list[Mention]] = {}
     for i, m in enumerate(body):
         groups.setdefault(find(i), []).append(m)

@@ -321,6 +321,9 @@ def is_headline(doc: Document, index: int) -> bool:
     return True
 
 
+_LETTERS = regex.compile(r"\p{L}+")
+
+
 class CommonWords:
     """Words the article also writes in lower case: "Sales ..." opening a sentence is the
     common noun "sales", not a company. Looked up word by word, only when asked."""
@@ -328,8 +331,15 @@ class CommonWords:
     def __init__(self, text: str):
         self.text = text
         self._seen: dict[str, bool] = {}
+        self._words: frozenset[str] | None = None
 
     def __contains__(self, word: str) -> bool:
+        if _LETTERS.fullmatch(word):
+            # One pass over the text for every word it holds: searching the text once per
+            # word asked made a long article quadratic.
+            if self._words is None:
+                self._words = frozenset(_LETTERS.findall(self.text))
+            return word in self._words
         got = self._seen.get(word)
         if got is None:
             got = False
