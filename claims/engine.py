@@ -49,6 +49,9 @@ class Engine:
         )
         self._selection = lru_cache(maxsize=64)(self._select)
         self.plan = ScanPlan(rulebook.extraction)
+        # Scan every pattern over the whole text instead of where it can match: the same
+        # claims, slower; for `claims bench --full-scan` and the equivalence tests.
+        self.full_scan = False
 
     @classmethod
     def default(cls) -> "Engine":
@@ -101,7 +104,8 @@ class Engine:
             tuple(options.skip_rules),
         )
         lexicons = self.rulebook.lexicons
-        mentions = extract(doc, extraction, lexicons, deadline, self.plan)
+        mentions = extract(doc, extraction, lexicons, deadline, self.plan,
+                           full_scan=self.full_scan)
         link(doc, mentions, lexicons, deadline)
         ctx = CheckContext(doc, mentions, lexicons)
         drafts = []

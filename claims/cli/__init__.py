@@ -71,6 +71,8 @@ def build_parser() -> argparse.ArgumentParser:
     b.add_argument("--linearity", action="store_true",
                    help="also time a 1 MB article and adversarial inputs against 250 x 4 KB")
     b.add_argument("--peers", action="store_true", help="also time quantulum3, if installed")
+    b.add_argument("--full-scan", action="store_true",
+                   help="scan every pattern over the whole text (the executor before narrowing)")
     b.add_argument("--format", choices=("text", "json"), default="text")
     b.add_argument("--rules-path", action="append", default=[], metavar="DIR")
 

@@ -20,6 +20,7 @@ def run(args) -> int:
     except RulebookError as exc:
         return fail(str(exc))
     startup_ms = (time.perf_counter() - t) * 1000
+    engine.full_scan = args.full_scan
     from claims.evaluation import load_corpus
 
     try:
