@@ -105,7 +105,7 @@ def unit_conversion(ctx: CheckContext, rule):
 def _unit(ctx: CheckContext, m: Mention, other: Mention, p: Params) -> str | None:
     if m.kind == "quantity":
         return m.value.get("unit")
-    # "500 pounds (225 kilograms)": a weight the money rule took for sterling.
+    # "400 pounds (180 kilograms)": a weight the money rule took for sterling.
     if other.kind == "quantity" and other.value.get("si_unit") == "kilogram":
         word = ctx.surface(m).split()[-1].lower()
         if word in p.weights_in_pounds:

@@ -47,7 +47,7 @@ _DESIGNATED = regex.compile(
     r"(?:(?-i:\b\p{Lu}[\p{L}\p{N}&'\u2019-]*|\b\p{Ll}+\p{Lu}[\p{L}]*)[ \t]+(\d{3,4})\b(?![,.]\d)"
     r"|(?<![\w.,])(\d{3,4})(?:s\b|-\d|[A-Z]))"
 )
-# "405 Williams Ave.": a house number.
+# "218 Harbor Ave.": a house number.
 _STREET_AFTER = regex.compile(
     r"^[ \t]+(?:\p{Lu}[\p{L}'\u2019.-]*[ \t]+){1,3}"
     r"(?:Ave|Avenue|Street|St|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Way|Place|Pl|Square|Sq|Terrace|Court|Ct)\b"
