@@ -16,13 +16,13 @@ no claim of that kind. The real engine and rule pack run; nothing is mocked.
 
 from __future__ import annotations
 
-import math
 from pathlib import Path
 
 import pytest
 import yaml
 
 from claims import Article, Engine
+from claims.rulebook.examples import same_value
 
 CORPUS = Path(__file__).parent / "corpus"
 _ENGINE = Engine.default()
@@ -40,16 +40,6 @@ def _load():
             yield pytest.param(kind, published, str(form), None, id=f"{kind}:not:{form}")
 
 
-def _same(got, want) -> bool:
-    if isinstance(want, bool) or isinstance(got, bool):
-        return got == want
-    if isinstance(want, (int, float)) and isinstance(got, (int, float)):
-        return math.isclose(got, want, rel_tol=1e-4, abs_tol=1e-9)
-    if isinstance(want, list) and isinstance(got, list):
-        return len(want) == len(got) and all(_same(g, w) for g, w in zip(got, want))
-    return got == want
-
-
 @pytest.mark.parametrize(("kind", "published", "form", "value"), list(_load()))
 def test_corpus_form(kind, published, form, value):
     report = _ENGINE.check(Article(text=form, published=published))
@@ -64,7 +54,7 @@ def test_corpus_form(kind, published, form, value):
     got = claim.value.model_dump()
     for key, want in value.items():
         assert key in got, f"{form!r}: value has no field {key!r}"
-        assert _same(got[key], want), f"{form!r}: {key} is {got[key]!r}, expected {want!r}"
+        assert same_value(got[key], want), f"{form!r}: {key} is {got[key]!r}, expected {want!r}"
 
 
 def test_every_corpus_file_names_a_kind_and_has_negatives():

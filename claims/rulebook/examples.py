@@ -99,7 +99,7 @@ def _match(report, rule, text, spans, item) -> tuple[bool, str]:
     for key, want in (item.value or {}).items():
         if key not in value:
             return False, f"value has no field {key!r}; it has {sorted(value)}"
-        if not _same(value[key], want):
+        if not same_value(value[key], want):
             return False, f"value differs: {key}: expected {want!r}, got {value[key]!r}"
     if item.subject is not None and claim.subject != item.subject:
         return False, f"subject differs: expected {item.subject!r}, got {claim.subject!r}"
@@ -158,13 +158,14 @@ def _flag_outcome(report, flags, should, spans) -> tuple[bool, str]:
     return True, ""
 
 
-def _same(got, want) -> bool:
+def same_value(got, want) -> bool:
+    """A normalized value as the example states it: numbers within rounding, dates as ISO text."""
     if isinstance(want, bool) or isinstance(got, bool):
         return got == want
     if isinstance(want, (int, float)) and isinstance(got, (int, float)):
         return math.isclose(got, want, rel_tol=1e-4, abs_tol=1e-9)
     if isinstance(want, list) and isinstance(got, list):
-        return len(want) == len(got) and all(_same(g, w) for g, w in zip(got, want))
+        return len(want) == len(got) and all(same_value(g, w) for g, w in zip(got, want))
     if hasattr(got, "isoformat") and isinstance(want, str):
         return got.isoformat() == want
     return got == want

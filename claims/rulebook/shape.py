@@ -356,10 +356,7 @@ class Shape:
                     i += 1
                     continue
                 if isinstance(item, Lit) and _LETTER.match(item.char):
-                    j, word = i, ""
-                    while j < len(items) and isinstance(items[j], Lit) and _LETTER.match(items[j].char):
-                        word += items[j].char
-                        j += 1
+                    word, j = _letter_run(items, i)
                     whole = _ends_word(items[j:], self, after_ok)
                     if len(word) >= 2 or before:
                         atom = (("sub", word.lower()) if _after_letters(items[:i])
@@ -446,13 +443,8 @@ class Shape:
                 continue
             # A run of letters is one word atom.
             if isinstance(item, Lit) and _LETTER.match(item.char):
-                j = i
-                word = ""
-                while j < len(items) and isinstance(items[j], Lit) and _LETTER.match(items[j].char):
-                    word += items[j].char
-                    j += 1
-                rest = items[j:]
-                whole = _ends_word(rest, self, after_ok)
+                word, j = _letter_run(items, i)
+                whole = _ends_word(items[j:], self, after_ok)
                 atoms |= {_word_atom(word.lower(), before, whole)}
                 return atoms, False
             rest = items[i + 1 :]
@@ -770,6 +762,14 @@ def _ends_mask(item: Node, shape: Shape) -> int:
     if isinstance(item, Ref) and not item.lexicon:
         return _ends_mask(shape.node(item.name), shape)
     return 0
+
+
+def _letter_run(items: list[Node], i: int) -> tuple[str, int]:
+    """The literal letters from items[i] on, and the index after them."""
+    j = i
+    while j < len(items) and isinstance(items[j], Lit) and _LETTER.match(items[j].char):
+        j += 1
+    return "".join(item.char for item in items[i:j]), j
 
 
 def _word_atom(word: str, before: bool, whole: bool) -> Atom:

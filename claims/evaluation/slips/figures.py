@@ -104,10 +104,6 @@ def conversion(doc, report, seed):
     return out
 
 
-
-
-
-
 @slip("share", "shares_of_whole", "a share raised past what its whole leaves for it")
 def share(doc, report, seed):
     out = []
