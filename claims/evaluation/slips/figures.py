@@ -49,9 +49,6 @@ def _token(text, c):
     return text[s:e], style
 
 
-
-
-
 @slip("age", "same_person_same_age", "one of two hand-confirmed ages of one person changed")
 def age(doc, report, seed):
     out = []
