@@ -73,6 +73,8 @@ def test_a_weekday_takes_the_tense_of_its_clause(engine, text, timex):
     ("for the fiscal year ended Jan. 31", "1989-01-31"),
     ("After the group sold the mill in February, it cut jobs.", "1989-02"),
     ("In January, the mayor took office.", "1989-01"),
+    ("The chief, who stepped down in January, left.", "1989-01"),  # -ed after "who"
+    ("It said it closed the plant in December.", "1988-12"),
     ("The crew will launch in April.", "1990-04"),
     ("The port will reopen by August.", "1990-08"),
     ("The deadline was extended until Nov. 8.", "1989-11-08"),  # an end point, not a past

@@ -53,14 +53,19 @@ _IRREGULAR = (
     "flew|fought|knew|wrote|spoke|stood|struck|threw|taught|caught|sought|felt|kept|meant|"
     "dealt|sank|shook|froze|stole|fled|shot|hung|stuck|drew|withdrew|arose|rode|swore|"
     "overtook|undertook|forgave|underwent")
-_PAST = regex.compile(
-    r"(?-i:\b(?:was|were|had|did|wasn't|weren't|hadn't|didn't)\b"
-    r"|(?<!\b(?i:be|been|being|is|are|am|has|have|'s|'ve)\s+(?:\p{Ll}+ly\s+|not\s+)?)"
-    r"\b(?:" + _IRREGULAR + r")\b)")
 # After a date that opens its clause the verb follows its subject, and a regular verb in
 # -ed is one ("In September, it announced ...") unless a determiner makes it an adjective.
 _NOT_PAST = ("need|seed|feed|speed|shed|breed|greed|deed|weed|heed|proceed|exceed|succeed|"
              "hundred|indeed|sacred|naked|wicked|rugged|ragged|beloved|kindred|embed")
+# Before the date, a regular verb in -ed counts right after a subject pronoun or a
+# relative one ("who stepped down in March", "it closed the plant in December"), where it
+# cannot be an adjective.
+_PAST = regex.compile(
+    r"(?-i:\b(?:was|were|had|did|wasn't|weren't|hadn't|didn't)\b"
+    r"|(?<!\b(?i:be|been|being|is|are|am|has|have|'s|'ve)\s+(?:\p{Ll}+ly\s+|not\s+)?)"
+    r"\b(?:" + _IRREGULAR + r")\b"
+    r"|(?<=\b(?i:who|which|he|she|it|they|we|I)\s+(?:\p{Ll}+ly\s+)?)"
+    r"(?!(?:" + _NOT_PAST + r")\b)\p{Ll}{2,}ed\b)")
 _PAST_AFTER = regex.compile(
     _PAST.pattern + r"|(?-i:(?<![\p{L}-])(?<!\b(?i:the|a|an|its|their|his|her|our|this|that|these|"
     r"those|be|been|being|is|are|am|has|have)\s)(?!(?:" + _NOT_PAST + r")\b)\p{Ll}{2,}ed\b)")
