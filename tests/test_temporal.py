@@ -74,6 +74,12 @@ def test_a_weekday_takes_the_tense_of_its_clause(engine, text, timex):
     ("After the group sold the mill in February, it cut jobs.", "1989-02"),
     ("In January, the mayor took office.", "1989-01"),
     ("The chief, who stepped down in January, left.", "1989-01"),  # -ed after "who"
+    # the verb after a long subject
+    ("In January, two weeks after the vote on the new city budget, a fire at the town "
+     "hall destroyed the records.", "1989-01"),
+    # a future auxiliary far from the date is in a clause of its own
+    ("On Jan. 8, police officers, asking themselves how any man could carry a rifle "
+     "there if he would be seen, searched the woods.", "1989-01-08"),
     ("It said it closed the plant in December.", "1988-12"),
     ("The crew will launch in April.", "1990-04"),
     ("The port will reopen by August.", "1990-08"),

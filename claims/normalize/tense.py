@@ -129,10 +129,13 @@ def _nearest(before: str) -> int:
     return NONE if infinitive is not None and infinitive.start() >= past.end() else PAST
 
 
-def _first(after: str) -> int:
+def _first(after: str, near: int = 80) -> int:
     """The tense of the first cue in `after`: its subject comes first, then its verb
-    ("On Monday, the mayor called ...")."""
-    future, past = _FUTURE_AFTER.search(after), _PAST_AFTER.search(after)
+    ("On Monday, the mayor called ..."). A long subject can put the verb far off ("In
+    January, a week after ..., a bombing killed"); an auxiliary of the future counts only
+    near the date, as one further on is often in a clause of its own ("On April 8,
+    investigators, wondering how he would be seen, searched ...")."""
+    future, past = _FUTURE_AFTER.search(after, 0, near), _PAST_AFTER.search(after)
     if future is not None and (past is None or future.start() <= past.start()):
         return FUTURE
     return PAST if past is not None else NONE
@@ -147,7 +150,7 @@ def tense(text: str, start: int, end: int) -> int:
         return NONE  # "Wednesday's ruling", "the Jan. 20 deadline": the verb dates the noun
     found = _nearest(before)
     if found == NONE and _OPENER.match(before):
-        found = _first(clause_after(text, end).lstrip(" ,"))
+        found = _first(clause_after(text, end, 160).lstrip(" ,"))
     return found
 
 
