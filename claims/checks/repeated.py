@@ -141,7 +141,15 @@ def _loosely_same(a: Frame, b: Frame) -> bool:
         return False
     return bool((a.head and a.head == b.head) or (a.measure and a.measure == b.measure)
                 or (a.subject and same_entity(a.subject, b.subject))
-                or len(a.context & b.context) >= 2)
+                or len(a.context & b.context) >= 2
+                or (a.headline and len(a.context & b.sentence_words) >= _HEADLINE_WORDS))
+
+
+# A headline is short and names its story in a few words; a body sentence that repeats this
+# many of them around a figure of the same sort tells the same story ("DaimlerChrysler to sell
+# Chrysler Group for $7.4 Billion" and "DaimlerChrysler ... is divesting itself of the
+# Chrysler Group by selling it to ... Cerberus ... for US$7.4 billion").
+_HEADLINE_WORDS = 3
 
 
 def _tightly_same(a: Frame, b: Frame) -> bool:

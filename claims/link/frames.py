@@ -85,6 +85,14 @@ class Frame:
         """Content words around the figure, in its sentence."""
         return _context(self.doc, self.mention)
 
+    @cached_property
+    def sentence_words(self) -> frozenset[str]:
+        """Content words of its whole sentence, stemmed as `context` is."""
+        s = self.doc.sentences[self.mention.sentence]
+        return frozenset(stem(w) for w in (t.lower() for t in _TOKEN.findall(self.doc.text, s.start, s.end))
+                         if w not in _FUNCTION and not w[0].isdigit() and w not in _SCALES
+                         and len(w) > 2)
+
 
 def frame_of(doc: Document, m: Mention, lexicons, common, periods,
              past: frozenset[str] = frozenset()) -> Frame:
@@ -234,6 +242,10 @@ def _head(doc: Document, m: Mention, lexicons) -> str | None:
     named = _NOUN_OF.search(text, max(0, m.start - 40), m.start)
     if named and named.group("noun").lower() not in _FUNCTION:
         return lemma(named.group("noun"))
+    # "a 9% drop" names no thing that dropped: the change noun is all it measures, as in
+    # "a drop of 9%" (the "of" phrase above).
+    if m.kind == "percent" and len(after) == 1 and changes is not None and after[0] in changes:
+        return lemma(after[0])
     return None
 
 
