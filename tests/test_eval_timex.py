@@ -91,6 +91,34 @@ def test_the_command_prints_the_table(corpus):
     assert all(r["task"] == "timex" for r in rows)
 
 
+def test_value_errors_are_located_and_add_up_to_the_counts(engine, corpus):
+    scores = score_timex(engine, load_corpus(corpus))
+    row = _row(scores, "TIMEX3 value F1", "newswire")
+    by = {e["category"]: e for e in row.errors}
+    assert set(by) == {"wrong value: same granularity", "missed", "spurious REF"}
+    wrong = by["wrong value: same granularity"]
+    assert (wrong["gold"], wrong["found"]) == ("1989-10-24", "1989-10-25")
+    assert "[[yesterday]]" in wrong["context"]
+    assert by["missed"]["gold_text"] == "CEO left" and by["spurious REF"]["found"] == "PRESENT_REF"
+    # a wrong value is a false positive and a false negative; the others one each
+    assert 2 * 1 + 1 + 1 == row.prf.fp + row.prf.fn
+
+
+def test_the_command_lists_errors_by_category(corpus):
+    run = subprocess.run([sys.executable, "-m", "claims", "eval", "--task", "timex",
+                          "--corpus", str(corpus), "--errors", "1"],
+                         cwd=ROOT, capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    assert "TIMEX3 value F1 (newswire): 3 errors" in run.stdout
+    assert "gold: 1989-10-24  found: 1989-10-25" in run.stdout
+    as_json = subprocess.run([sys.executable, "-m", "claims", "eval", "--task", "timex",
+                              "--corpus", str(corpus), "--format", "json", "--errors", "1"],
+                             cwd=ROOT, capture_output=True, text=True)
+    rows = json.loads(as_json.stdout)
+    value = next(r for r in rows if r["measure"] == "TIMEX3 value F1")
+    assert len(value["errors"]) == 3
+
+
 def test_compare_matches_one_to_one():
     gold = [Item(0, 10, "", "2025", "DATE"), Item(20, 25, "", "P1Y", "DURATION")]
     found = [Item(5, 12, "", "2025", "date"), Item(8, 9, "", "2025", "date")]

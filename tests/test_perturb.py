@@ -76,6 +76,11 @@ def test_a_published_inconsistency_not_on_the_list_is_a_false_alarm(engine, tmp_
     (folder / "articles.jsonl").write_text(json.dumps(article) + "\n", encoding="utf-8")
     r = run(engine, load_corpus(tmp_path), seed=4)
     assert [a["rule"] for a in r["false_alarms"]] == ["checks.unit-conversion"]
+    # `claims eval --errors` locates it, with its words in context
+    alarms = score_perturbations(engine, load_corpus(tmp_path))[-1]
+    [error] = alarms.errors
+    assert error["category"] == "false alarm: checks.unit-conversion" and error["doc"] == "t:bad"
+    assert "[[" in error["context"] and error["message"]
 
 
 @pytest.mark.parametrize(("name", "key", "fields"), [

@@ -61,6 +61,9 @@ def build_parser() -> argparse.ArgumentParser:
                    "../shared/corpus)")
     e.add_argument("--task", action="append", metavar="NAME", help="score only this task")
     e.add_argument("--format", choices=("text", "markdown", "json"), default="text")
+    e.add_argument("--errors", type=int, default=0, metavar="N",
+                   help="also list what went wrong behind the scores, by category, with up to "
+                   "N examples each (json: every error)")
     e.add_argument("--rules-path", action="append", default=[], metavar="DIR")
 
     b = sub.add_parser("bench", help="time the engine on a corpus of real articles")

@@ -40,20 +40,51 @@ def run(args) -> int:
     for name in wanted:
         scores.extend(tasks[name].fn(engine, corpus))
     if args.format == "json":
-        print(json.dumps([_as_dict(s) for s in scores], indent=2))
+        print(json.dumps([_as_dict(s, errors=args.errors > 0) for s in scores], indent=2))
     else:
         print(_table(scores, markdown=args.format == "markdown"))
+        if args.errors > 0:
+            print(_errors(scores, args.errors))
     return EXIT_OK
 
 
-def _as_dict(s) -> dict:
+def _as_dict(s, errors: bool = False) -> dict:
     d = {"task": s.task, "measure": s.measure, "corpus": s.corpus, "figure": round(s.figure, 4),
          "target": s.target, "maximum": s.maximum, "met": s.met, "note": s.note}
     if s.prf:
         d.update(tp=s.prf.tp, fp=s.prf.fp, fn=s.prf.fn, precision=round(s.prf.precision, 4),
                  recall=round(s.prf.recall, 4))
     d.update(s.extra)
+    if errors:
+        d["errors"] = s.errors
     return d
+
+
+def _errors(scores, per_category: int) -> str:
+    """What went wrong behind each row that keeps a record of it, by category (largest
+    first), with up to `per_category` located examples each."""
+    out = []
+    for s in scores:
+        if not s.errors:
+            continue
+        groups: dict[str, list[dict]] = {}
+        for e in s.errors:
+            groups.setdefault(e["category"], []).append(e)
+        out.append(f"\n{s.measure} ({s.corpus}): {len(s.errors)} errors")
+        for category, items in sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0])):
+            out.append(f"  {category} ({len(items)})")
+            for e in items[:per_category]:
+                out.append(f"    {e['doc']} {e['start']}-{e['end']} {_detail(e)}")
+                out.append(f"      {e['context']}")
+    return "\n".join(out)
+
+
+def _detail(e: dict) -> str:
+    parts = []
+    for key in ("gold", "found", "what", "message"):
+        if e.get(key) is not None:
+            parts.append(f"{key}: {e[key]}")
+    return "  ".join(parts)
 
 
 def _table(scores, markdown: bool) -> str:

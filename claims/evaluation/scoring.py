@@ -45,6 +45,9 @@ class Score:
     maximum: float | None = None  # for measures where lower is better (false alarms)
     note: str = ""
     extra: dict = field(default_factory=dict)
+    # What the figure is made of that went wrong, for `claims eval --errors`: dicts with a
+    # `category`, the `doc`, a `start`/`end` in its text, `context`, and task-specific fields.
+    errors: list[dict] = field(default_factory=list)
 
     @property
     def figure(self) -> float:
@@ -94,3 +97,10 @@ def match_spans(gold: list[tuple[int, int]], found: list[tuple[int, int]], stric
                 break
     tp = len(pairs)
     return PRF(tp=tp, fp=len(found) - tp, fn=len(gold) - tp), pairs
+
+
+def context(text: str, start: int, end: int, width: int = 60) -> str:
+    """The span in its surroundings, on one line, marked [[like this]]."""
+    left = text[max(0, start - width):start]
+    right = text[end:end + width]
+    return " ".join((left + "[[" + text[start:end] + "]]" + right).split())

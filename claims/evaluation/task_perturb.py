@@ -16,7 +16,7 @@ from collections import Counter, defaultdict
 
 from claims.evaluation.corpus import Corpus
 from claims.evaluation.slips import SLIPS, all_injections, data
-from claims.evaluation.scoring import Score, task
+from claims.evaluation.scoring import Score, context, task
 from claims.model.article import Article
 
 RECALL_TARGET = 0.90
@@ -57,8 +57,10 @@ def run(engine, corpus: Corpus, seed: int | None = None) -> dict:
         for f in report.findings:
             if f.verdict != "inconsistent":
                 continue
+            first = min(f.evidence, key=lambda ev: ev.start)
             entry = {"article": doc.id, "rule": f.rule, "message": f.message,
-                     "evidence": [[ev.start, ev.end] for ev in f.evidence]}
+                     "evidence": [[ev.start, ev.end] for ev in f.evidence],
+                     "context": context(doc.text, first.start, first.end)}
             if any((doc.id, f.rule, ev.start) in known for ev in f.evidence):
                 real.append(entry)
             else:
@@ -74,7 +76,8 @@ def run(engine, corpus: Corpus, seed: int | None = None) -> dict:
                 by_slip[name]["hit"] += 1
             else:
                 misses.append({"slip": inj.slip, "site": inj.site, "article": doc.id,
-                               "what": inj.what, "at": list(inj.span)})
+                               "what": inj.what, "at": list(inj.span),
+                               "context": context(inj.text, *inj.span)})
     return {"seed": seed, "articles": len(corpus.docs), "tried": tried, "hit": hit,
             "by_slip": by_slip, "misses": misses, "false_alarms": alarms, "real_errors": real}
 
@@ -96,6 +99,9 @@ def score_perturbations(engine, corpus: Corpus) -> list[Score]:
             else "not measured: no site in the corpus",
             extra={"tried": tried, "flagged": hit,
                    "misses": [m for m in r["misses"] if SLIPS[m["slip"]].check == check]},
+            errors=[_located(f"not flagged: {m['slip']}" + (f" ({m['site']})" if m["site"] else ""),
+                             m["article"], m["at"], m["context"], what=m["what"])
+                    for m in r["misses"] if SLIPS[m["slip"]].check == check],
         ))
     alarms = r["false_alarms"]
     by_rule = Counter(a["rule"] for a in alarms)
@@ -106,5 +112,12 @@ def score_perturbations(engine, corpus: Corpus) -> list[Score]:
                                               if alarms else "")
         + f"; {len(r['real_errors'])} real errors in the published text (data/real-errors.yml)",
         extra={"false_alarms": alarms, "real_errors": r["real_errors"]},
+        errors=[_located(f"false alarm: {a['rule']}", a["article"], min(a["evidence"]),
+                         a["context"], message=a["message"]) for a in alarms],
     ))
     return scores
+
+
+def _located(category: str, doc: str, span, context: str, **more) -> dict:
+    return {"category": category, "doc": doc, "start": span[0], "end": span[1],
+            "context": context, **more}

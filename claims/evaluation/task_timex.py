@@ -49,10 +49,10 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from claims.evaluation.corpus import Doc
-from claims.evaluation.scoring import PRF, Score, match_spans, task
+from claims.evaluation.scoring import PRF, Score, context, match_spans, task
 from claims.model.article import Article
 
 KINDS = ("date", "duration")
@@ -80,6 +80,7 @@ class Result:
     pairs: list[tuple[Item, Item]]
     missed: list[Item]
     spurious: list[Item]
+    errors: list[dict] = field(default_factory=list)  # the value errors, located (--errors)
 
 
 def found_items(engine, doc: Doc) -> list[Item]:
@@ -199,7 +200,9 @@ def run_timeml(found: Found, docs: list[Doc], drop_refs: bool = False, same=same
         if drop_refs:
             gold = [g for g in gold if g.value not in REF_VALUES]
             items = [f for f in items if f.value not in REF_VALUES]
-        _add(total, compare(gold, items, same))
+        r = compare(gold, items, same)
+        r.errors = value_errors(doc, r, same, timeml_error)
+        _add(total, r)
     return total
 
 
@@ -207,9 +210,68 @@ def run_gum(found: Found, docs: list[Doc], every_claim: bool = False) -> Result:
     total = Result(PRF(), PRF(), PRF(), [], [], [])
     for doc in docs:
         items = found(doc) if every_claim else calendar_dates(found(doc))
-        _add(total, compare(gum_gold(doc), items, same_interval,
-                            scorable=lambda g: g.value is not None))
+        r = compare(gum_gold(doc), items, same_interval, scorable=lambda g: g.value is not None)
+        r.errors = value_errors(doc, r, same_interval, gum_error,
+                                scorable=lambda g: g.value is not None)
+        _add(total, r)
     return total
+
+
+def value_errors(doc: Doc, r: Result, same, category, scorable=lambda g: True) -> list[dict]:
+    """Every gold or found item the value F1 counts against, located and sorted into a
+    category: a wrong value is one false positive and one false negative, a missed gold
+    item a false negative, an unmatched claim a false positive."""
+    out = []
+    for g, f in r.pairs:
+        if scorable(g) and not same(g.value, f.value):
+            out.append(_error(doc, category(g, f), g, f))
+    out += [_error(doc, category(g, None), g, None) for g in r.missed if scorable(g)]
+    out += [_error(doc, category(None, f), None, f) for f in r.spurious]
+    return out
+
+
+def _error(doc: Doc, category: str, g: Item | None, f: Item | None) -> dict:
+    start = min(x.start for x in (g, f) if x is not None)
+    end = max(x.end for x in (g, f) if x is not None)
+    return {"category": category, "doc": doc.id, "start": start, "end": end,
+            "gold": None if g is None else _shown(g.value), "gold_text": None if g is None else g.text,
+            "found": None if f is None else _shown(f.value), "found_text": None if f is None else f.text,
+            "context": context(doc.text, start, end)}
+
+
+def _shown(value) -> object:
+    return list(value) if isinstance(value, tuple) else value
+
+
+_PART_OF_DAY = re.compile(r"T(?:MO|AF|EV|NI)$")
+
+
+def timeml_error(g: Item | None, f: Item | None) -> str:
+    """The kind of a TIMEX3 value error, in the terms of the README's accuracy notes."""
+    if f is None:
+        return "missed REF" if g.value in REF_VALUES else "missed"
+    if g is None:
+        return "spurious REF" if f.value in REF_VALUES else "spurious"
+    gold, found = (g.value or "").upper(), (f.value or "").upper()
+    if gold in REF_VALUES or found in REF_VALUES:
+        return "wrong value: REF"
+    if same_timex_allowed(gold, found):
+        return "wrong value: the gold leaves X"
+    if _PART_OF_DAY.sub("", found) == gold:
+        return "wrong value: part of day kept"
+    if gold.startswith("P") != found.startswith("P"):
+        return "wrong value: a date for a duration or back"
+    if re.sub(r"\d", "9", gold) == re.sub(r"\d", "9", found):
+        return "wrong value: same granularity"
+    return "wrong value: another granularity"
+
+
+def gum_error(g: Item | None, f: Item | None) -> str:
+    if f is None:
+        return "missed"
+    if g is None:
+        return "spurious"
+    return "wrong days"
 
 
 def _add(total: Result, r: Result) -> None:
@@ -219,6 +281,7 @@ def _add(total: Result, r: Result) -> None:
     total.pairs += r.pairs
     total.missed += r.missed
     total.spurious += r.spurious
+    total.errors += r.errors
 
 
 @task("timex", "TIMEX3 dates, times, durations and sets (TimeBank, AQUAINT, GUM)")
@@ -241,7 +304,8 @@ def score_timex(engine, corpus) -> list[Score]:
         scores.append(Score("timex", "TIMEX3 relaxed span F1", name, r.relaxed,
                             target=TARGET_RELAXED if big else None))
         scores.append(Score("timex", "TIMEX3 value F1", name, r.value,
-                            target=TARGET_VALUE if big else None))
+                            target=TARGET_VALUE if big else None,
+                            errors=r.errors if big else []))
     if timeml:
         docs = [d for s in timeml for d in corpus.source(s)]
         r = run_timeml(found, docs, drop_refs=True)
@@ -258,7 +322,8 @@ def score_timex(engine, corpus) -> list[Score]:
         scores.append(Score("timex", "dates strict span F1", name, r.strict, note=note))
         scores.append(Score("timex", "dates relaxed span F1", name, r.relaxed, note=note))
         scores.append(Score("timex", "dates value F1", name, r.value,
-                            note="values as day intervals; bounds-only gold left out"))
+                            note="values as day intervals; bounds-only gold left out",
+                            errors=r.errors))
         r = run_gum(found, corpus.source(name), every_claim=True)
         scores.append(Score("timex", "dates relaxed span F1, every claim", name, r.relaxed,
                             note="durations, sets and REF dates too (GUM marks none)"))
