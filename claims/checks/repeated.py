@@ -124,7 +124,7 @@ def _headline(ctx: CheckContext, fr, h: Mention, body: list[Mention], also: list
 
 
 def _loosely_same(a: Frame, b: Frame) -> bool:
-    """A headline and the body tell one story: nothing may tell the two apart (a measured
+    """A headline (`a`) and the body (`b`) tell one story: nothing may tell the two apart (a measured
     thing, a rate "per share" against a total, a place, a period, a comparison figure "a
     year earlier", "production jobs" against "jobs"), and they must share the measured
     thing, the subject or two words around them. Subjects may be named differently ("Chrysler
@@ -142,7 +142,7 @@ def _loosely_same(a: Frame, b: Frame) -> bool:
     return bool((a.head and a.head == b.head) or (a.measure and a.measure == b.measure)
                 or (a.subject and same_entity(a.subject, b.subject))
                 or len(a.context & b.context) >= 2
-                or (a.headline and len(a.context & b.sentence_words) >= _HEADLINE_WORDS))
+                or len(a.context & b.sentence_words) >= _HEADLINE_WORDS)
 
 
 # A headline is short and names its story in a few words; a body sentence that repeats this

@@ -89,9 +89,7 @@ class Frame:
     def sentence_words(self) -> frozenset[str]:
         """Content words of its whole sentence, stemmed as `context` is."""
         s = self.doc.sentences[self.mention.sentence]
-        return frozenset(stem(w) for w in (t.lower() for t in _TOKEN.findall(self.doc.text, s.start, s.end))
-                         if w not in _FUNCTION and not w[0].isdigit() and w not in _SCALES
-                         and len(w) > 2)
+        return _content_stems(w.lower() for w in _TOKEN.findall(self.doc.text, s.start, s.end))
 
 
 def frame_of(doc: Document, m: Mention, lexicons, common, periods,
@@ -139,13 +137,19 @@ def _context(doc: Document, m: Mention, before: int = 8, after: int = 4) -> froz
     aside = _ASIDE.match(doc.text, m.end, sent.end)  # "AU$52.5 million (US$40.4 million) ..."
     right = [w.lower() for w in _TOKEN.findall(doc.text, aside.end() if aside else m.end,
                                                sent.end)][:after]
-    return frozenset(stem(w) for w in left + right
-                     if (w not in _FUNCTION or w in _CONTEXT_WORDS) and not w[0].isdigit()
-                     and w not in _SCALES and len(w) > 2)
+    return _content_stems(left + right, keep=_CONTEXT_WORDS)
 
 
 # Words too weak to be a figure's measured thing but telling as its context ("worth $15bn").
 _CONTEXT_WORDS = frozenset({"worth", "per", "each", "annually", "overall"})
+
+
+def _content_stems(words, keep: frozenset[str] = frozenset()) -> frozenset[str]:
+    """The stems of lower-cased words that carry content: no function word (unless kept),
+    number, scale word or word of two letters."""
+    return frozenset(stem(w) for w in words
+                     if (w not in _FUNCTION or w in keep) and not w[0].isdigit()
+                     and w not in _SCALES and len(w) > 2)
 
 
 def stem(word: str) -> str:

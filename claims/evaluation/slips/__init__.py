@@ -99,6 +99,15 @@ def claims_of(report, kind: str):
     return [c for c in report.claims if c.kind == kind]
 
 
+def consistent_findings(report, rule_prefix: str):
+    """Each consistent finding of the rules under `rule_prefix`, with its claims: the
+    published agreements a slip can break."""
+    claims = {c.id: c for c in report.claims}
+    for f in report.findings:
+        if f.verdict == "consistent" and f.rule.startswith(rule_prefix):
+            yield f, [claims[i] for i in f.claims]
+
+
 @lru_cache(maxsize=None)
 def data(name: str):
     return yaml.safe_load((DATA / name).read_text(encoding="utf-8"))

@@ -7,7 +7,9 @@ import regex
 from claims.checks.figures import span_of
 from claims.evaluation import numbers_in_text as nt
 from claims.normalize.units import convert
-from claims.evaluation.slips import Injection, claim_at, claims_of, data, number_change, rng_for, slip
+from claims.evaluation.slips import (
+    Injection, claim_at, claims_of, consistent_findings, data, number_change, rng_for, slip,
+)
 
 
 @slip("repeated_figure", "repeated_figure", "one of two hand-confirmed restatements changed")
@@ -104,11 +106,8 @@ def conversion(doc, report, seed):
 @slip("share", "shares_of_whole", "a share raised past what its whole leaves for it")
 def share(doc, report, seed):
     out = []
-    claims = {c.id: c for c in report.claims}
-    for f in report.findings:
-        if f.verdict != "consistent" or not f.rule.startswith("checks.shares"):
-            continue
-        shares = [claims[i] for i in f.claims if claims[i].kind == "percent"]
+    for _, found in consistent_findings(report, "checks.shares"):
+        shares = [c for c in found if c.kind == "percent"]
         if len(shares) < 2:
             continue
         smallest = min(shares, key=lambda c: c.value.value)
@@ -127,12 +126,8 @@ def share(doc, report, seed):
 @slip("rank", "rank_order", "a ranked subject's figure swapped with the leader's")
 def rank(doc, report, seed):
     out = []
-    claims = {c.id: c for c in report.claims}
-    for f in report.findings:
-        if f.verdict != "consistent" or not f.rule.startswith("checks.rank"):
-            continue
-        figures = [claims[i] for i in f.claims if claims[i].kind in ("percent", "money", "quantity",
-                                                                     "count")]
+    for _, found in consistent_findings(report, "checks.rank"):
+        figures = [c for c in found if c.kind in ("percent", "money", "quantity", "count")]
         if len(figures) < 2:
             continue
         own, leader = figures[0], max(figures[1:], key=lambda c: c.value.value)
