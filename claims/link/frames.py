@@ -66,15 +66,26 @@ class Frame:
     head: str | None
     measure: str | None
     subject: str | None
-    period: frozenset[str]
     headline: bool
     place: str | None  # "13,000 jobs in North America"
-    past: bool  # a comparison figure: "a year earlier", "last year's"
     modifiers: tuple[str, ...]  # "production" in "9,000 production jobs"
     doc: Document = field(repr=False)
     mention: Mention = field(repr=False)
+    periods: Periods = field(repr=False)
+    past_words: frozenset[str] = field(repr=False)
 
-    # The two costliest parts, made only when a comparison gets that far.
+    # The costliest parts, made only when a comparison gets that far: a figure alone of
+    # its measure is never asked its period.
+    @cached_property
+    def period(self) -> frozenset[str]:
+        """The dates and period words of its sentence."""
+        return self.periods.get(self.mention.sentence, frozenset())
+
+    @cached_property
+    def past(self) -> bool:
+        """A comparison figure: "a year earlier", "last year's"."""
+        return bool(self.period & self.past_words)
+
     @cached_property
     def verb(self) -> str | None:
         """The content word before the figure: "cut" in "will cut 30,000 jobs"."""
@@ -104,13 +115,13 @@ def frame_of(doc: Document, m: Mention, lexicons, common, periods,
     return Frame(
         kind=m.kind, unit=unit, role=role, head=head, measure=measure,
         subject=entity_key(m.subject, common),
-        period=periods.get(m.sentence, frozenset()),
         headline=is_headline(doc, m.sentence),
         place=entity_key(v.get("_place"), frozenset()),
-        past=bool(periods.get(m.sentence, frozenset()) & past),
         modifiers=_modifiers(doc, m),
         doc=doc,
         mention=m,
+        periods=periods,
+        past_words=past,
     )
 
 
