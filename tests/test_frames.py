@@ -10,7 +10,7 @@ from claims.checks.base import CheckContext
 from claims.checks.measures import frames, wholes
 from claims.extract import Deadline, extract
 from claims.link import link
-from claims.link.frames import entity_key, is_headline, lemma, same_entity
+from claims.link.frames import CommonWords, entity_key, is_headline, lemma, same_entity
 from claims.link.persons import person_key, same_person
 from claims.text.document import Document
 
@@ -38,6 +38,19 @@ def test_entity_keys_and_aliases():
     assert not same_entity("china", "malaysia")
     assert not same_entity(None, "china")
     assert lemma("companies") == "company" and lemma("jobs") == "job" and lemma("gas") == "gas"
+
+
+def test_common_words_whichever_way_looked_up():
+    """Words found one by one (str.find) and, past the budget, from one pass over the text
+    must say the same: a whole run of letters written in lower case."""
+    text = "Sales rose at salesforce; the salesé team and sales-people. Été sales"
+    queries = ["sales", "rose", "salesforce", "team", "people", "té", "été", "force", "ales", "Sales"]
+    expected = {q: q in {"rose", "salesforce", "team", "people", "sales"} or q == "Sales" for q in queries}
+    by_find = CommonWords(text)
+    assert {q: q in by_find for q in queries} == expected
+    by_pass = CommonWords(text)
+    by_pass._budget = 0  # as after many words asked of a long article
+    assert {q: q in by_pass for q in queries} == expected
 
 
 def test_person_keys():

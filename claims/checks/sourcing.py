@@ -11,7 +11,7 @@ from __future__ import annotations
 from pydantic import BaseModel, ConfigDict, Field
 
 from claims.checks.base import CheckContext
-from claims.checks.figures import agree
+from claims.checks.figures import Span, span_of_value
 from claims.checks.registry import check_type
 
 FLAG = "unsourced"
@@ -51,9 +51,15 @@ def unsourced_statistic(ctx: CheckContext, rule):
             sourced.setdefault(key, []).append(m.value)
         else:
             candidates.append((m, key))
+    # Each sourced value's span made once, not once per unsourced figure of its kind.
+    spans: dict[tuple, list[Span]] = {}
     for m, key in candidates:
-        if any(agree(m.value, v) for v in sourced.get(key, ())):
-            continue
+        if key in sourced:
+            if key not in spans:
+                spans[key] = [span_of_value(v) for v in sourced[key]]
+            mine = span_of_value(m.value)
+            if any(mine.overlaps(s) for s in spans[key]):
+                continue
         ctx.flag(m, FLAG)
     return ()
 

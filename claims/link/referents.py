@@ -76,6 +76,8 @@ class Referent:
 
 
 def _strip_possessive(name: str) -> str:
+    if name[-1:] not in ("s", "'", "\u2019"):
+        return name  # the common case, and called for every name of the article
     for tail in ("'s", "\u2019s"):
         if name.endswith(tail):
             return name[: -len(tail)]
@@ -92,26 +94,30 @@ class Referents:
         self.lex = {name: keys(lexicons[name]) for name in (
             "sentence-starters", "person-titles", "months", "weekdays", "country-names",
             "place-names", "organization-words", "given-names")}
-        self.mid = {_strip_possessive(m.group()) for m in _MID.finditer(text)}
+        self._mid: set[str] | None = None  # made on first need: few names ask
+        self._names: dict[str, tuple | None] = {}
         inside = _Spans(quoted)
         matches = [m for m in _NAME.finditer(text) if not inside.holds(m.start())]
+        names = [_strip_possessive(m.group()) for m in matches]
         # Words used as a whole name on their own somewhere: "Noori" makes "Rodaba Noori"
         # a person; a name that acts somewhere counts at each of its mentions.
-        self.alone = {_strip_possessive(m.group()) for m in matches if " " not in m.group()}
-        acting = {_strip_possessive(m.group()) for m in matches if _ACTS.match(text, m.end())}
-        acting |= {name for name, _, _ in named}
+        self.alone = {name for m, name in zip(matches, names) if " " not in m.group()}
+        acting = {name for name, _, _ in named}
+        for m, name in zip(matches, names):
+            if name not in acting and _ACTS.match(text, m.end()):
+                acting.add(name)
         found: dict[int, Referent] = {}
         for name, start, end in named:  # sources and speakers the rules found
             r = self._referent(name, start, end, acts=True, source=True)
             if r:
                 found[start] = r
-        for m in matches:  # a name inside a quotation is not a speaker's antecedent
-            if m.start() in found:
+        for m, name in zip(matches, names):  # a name inside a quotation is not a speaker's antecedent
+            start = m.start()
+            if start in found:
                 continue
-            name = _strip_possessive(m.group())
-            r = self._referent(name, m.start(), m.end(), acts=name in acting)
+            r = self._referent(name, start, m.end(), acts=name in acting)
             if r:
-                found[m.start()] = r
+                found[start] = r
         self.items = sorted(found.values(), key=lambda r: r.start)
         self._starts = [r.start for r in self.items]
         self.surnames = {r.name.split()[-1] for r in self.items
@@ -120,22 +126,15 @@ class Referents:
 
     def _referent(self, name: str, start: int, end: int, acts: bool,
                   source: bool = False) -> Referent | None:
-        name = _strip_possessive(" ".join(name.split()).strip(" ,"))
-        words = name.split()
-        lex = self.lex
-        while words and words[0].lower() in lex["sentence-starters"] and words[0].lower() not in lex["person-titles"]:
-            words.pop(0)
-        if not words:
+        named = self._named(name)
+        if named is None:
             return None
-        name = " ".join(words)
-        low = name.lower()
-        if low in lex["months"] or low in lex["weekdays"]:
-            return None
-        if (low in lex["country-names"] or low in lex["place-names"]
-                or (not source and _PLACE_BEFORE.search(self.text, max(0, start - 20), start)
-                    and self.sort_of(words) != "person")):
+        name, words, sort = named
+        if sort == "place":
             return Referent(name, start, end, "place")
-        sort = self.sort_of(words)
+        lex = self.lex
+        if not source and sort != "person" and _PLACE_BEFORE.search(self.text, max(0, start - 20), start):
+            return Referent(name, start, end, "place")
         if sort == "organization" and len(words) > 1 and not self._org_word(words):
             role = _ROLE_BEFORE.search(self.text, max(0, start - 30), start)
             if role and role.group(1) in lex["person-titles"]:
@@ -148,23 +147,53 @@ class Referents:
                 return None  # "Sales rose": capitalized only because it opens a sentence
         return Referent(name, start, end, sort)
 
+    def _named(self, written: str) -> tuple[str, list[str], str] | None:
+        """What a name says wherever it stands: (the name without leading sentence
+        starters, its words, its sort from the lexicons alone: "place" for a country or
+        place name); None for no name (a month, a weekday). Kept per name as written: an
+        article names the same people and places again and again."""
+        got = self._names.get(written, False)
+        if got is not False:
+            return got
+        name = _strip_possessive(" ".join(written.split()).strip(" ,"))
+        words = name.split()
+        lex = self.lex
+        starters, titles = lex["sentence-starters"], lex["person-titles"]
+        while words and words[0].lower() in starters and words[0].lower() not in titles:
+            words.pop(0)
+        got = None
+        if words:
+            name = " ".join(words)
+            low = name.lower()
+            if low in lex["months"] or low in lex["weekdays"]:
+                got = None
+            elif low in lex["country-names"] or low in lex["place-names"]:
+                got = (name, words, "place")
+            else:
+                got = (name, words, self.sort_of(words))
+        self._names[written] = got
+        return got
+
     def _named_mid_sentence(self, word: str) -> bool:
-        return word in self.mid
+        if self._mid is None:
+            self._mid = {_strip_possessive(m.group()) for m in _MID.finditer(self.text)}
+        return word in self._mid
 
     def _org_word(self, words: list[str]) -> bool:
         return any(w.lower() in self.lex["organization-words"] for w in words)
 
     def sort_of(self, words: list[str]) -> str:
         lex = self.lex
-        if self._org_word(words):
+        lowered = [w.lower() for w in words]
+        if any(w in lex["organization-words"] for w in lowered):
             return "organization"
-        if any(w.lower() in lex["person-titles"] for w in words):
+        if any(w in lex["person-titles"] for w in lowered):
             return "person"
         if all(w.replace(".", "").isupper() for w in words):
             return "organization"
         if len(words) == 1:
             return "organization"
-        if words[0].lower() in lex["given-names"] or (
+        if lowered[0] in lex["given-names"] or (
                 words[-1] in self.alone and not words[-1].replace(".", "").isupper()):
             return "person"  # "Rodaba Noori" when "Noori" stands alone; not "New GM"
         return "organization"

@@ -36,6 +36,7 @@ import regex
 
 from claims.link.frames import Frame, lemma, same_entity, stem
 from claims.mention import Mention
+from claims.rulebook.lexicon import lowered_entries
 from claims.text.document import Document
 
 # Tokens of a figure's phrase: words, numbers (masked), currency and percent signs.
@@ -81,30 +82,28 @@ class Periods:
     """The reporting period in force at each sentence: the classes of the reporting-period
     words (lexicon `reporting-periods`: "third quarter" = Q3, "nine months" = 9M) of the
     last sentence, up to it, that names one. A comparison period ("In the year-earlier
-    period", value `past`) holds for its own sentence only. Made once for the article, on
-    first ask."""
+    period", value `past`) holds for its own sentence only. Sentences are read on demand,
+    up to the one asked: what is in force depends on none after it."""
 
     def __init__(self, doc: Document, lexicons):
         self.doc = doc
         lex = lexicons.get("reporting-periods")
         self.lexicon = lex
         self.pattern = _periods_pattern(lex) if lex is not None else None
-        self._in_force: list[frozenset[str]] | None = None
+        self._in_force: list[frozenset[str]] = []  # per sentence, for those read so far
+        self._current: frozenset[str] = frozenset()  # the period named last so far
 
     def in_force(self, sentence: int) -> frozenset[str]:
         if self.pattern is None:
             return frozenset()
-        if self._in_force is None:
-            current: frozenset[str] = frozenset()
-            out = []
-            text = self.doc.text
-            for s in self.doc.sentences:
-                found = frozenset(self.lexicon.get(_SPACE.sub(" ", h.group())) or ""
-                                  for h in self.pattern.finditer(text, s.start, s.end))
-                if found - {PAST}:
-                    current = found - {PAST}
-                out.append(current | (found & {PAST}))
-            self._in_force = out
+        text, sentences = self.doc.text, self.doc.sentences
+        while len(self._in_force) <= sentence:
+            s = sentences[len(self._in_force)]
+            found = frozenset(self.lexicon.get(_SPACE.sub(" ", h.group())) or ""
+                              for h in self.pattern.finditer(text, s.start, s.end))
+            if found - {PAST}:
+                self._current = found - {PAST}
+            self._in_force.append(self._current | (found & {PAST}))
         return self._in_force[sentence]
 
 
@@ -121,6 +120,21 @@ def periods_agree(a: frozenset[str], b: frozenset[str]) -> bool:
     if not a or not b:
         return True
     return any(x == y or x.startswith(y) or y.startswith(x) for x in a for y in b)
+
+
+_WEAK_WORDS: dict[int, tuple[object, frozenset[str]]] = {}
+
+
+def _weak_words(changes) -> frozenset[str]:
+    """Words that tell nothing of what a figure measures: function words and change verbs
+    ("lost 2.21%, or 410.5 points" is every index's template). Made once per lexicon, not
+    once per article."""
+    if changes is None:
+        return _WEAK
+    hit = _WEAK_WORDS.get(id(changes))
+    if hit is None or hit[0] is not changes:
+        hit = _WEAK_WORDS[id(changes)] = (changes, _WEAK | lowered_entries(changes))
+    return hit[1]
 
 
 _PERIODS: dict[int, regex.Pattern] = {}
@@ -227,11 +241,7 @@ class Restatements:
         self.doc = doc
         self.frame = frame
         self.periods = periods
-        changes = lexicons.get("change-verbs")
-        # Words that tell what a figure measures: not function words, not change verbs
-        # ("lost 2.21%, or 410.5 points" is every index's template).
-        self.weak = _WEAK | (frozenset(e.text.lower() for e in changes.entries)
-                             if changes is not None else frozenset())
+        self.weak = _weak_words(lexicons.get("change-verbs"))
         self._phrases: dict[int, tuple[list[str], list[str]]] = {}
 
     def compatible(self, a: Mention, b: Mention, subjects: bool = True) -> bool:

@@ -95,8 +95,9 @@ def _name_before(text: str, start: int, end: int, starters) -> str | None:
     for br in _CLAUSE_BREAK.finditer(text, clause_start, end):
         clause_start = br.end()
     asides = [a.span() for a in _APPOSITIVE.finditer(text, clause_start, end)]
-    best = None
-    for p in _PROPER.finditer(text, clause_start, end):
+    # The nearest name is the last one that qualifies: judge them from the end backwards
+    # and stop at the first, rather than judging every name of the clause.
+    for p in reversed(list(_PROPER.finditer(text, clause_start, end))):
         if any(a <= p.start() < b for a, b in asides) or _CURRENCY_NEXT.match(text, p.end()):
             continue  # "(US$68 million)": a currency's country, not a subject
         words = p.group().split()
@@ -109,5 +110,5 @@ def _name_before(text: str, start: int, end: int, starters) -> str | None:
                 and _LOWER_NEXT.match(text, p.end())):
             continue
         if words:
-            best = _tidy(" ".join(words))
-    return best
+            return _tidy(" ".join(words))
+    return None
