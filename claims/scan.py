@@ -16,6 +16,9 @@ import regex
 from claims.rulebook.shape import everywhere
 
 _DIGIT_RUNS = re.compile(r"(?<!\d)\d")
+_WORD = re.compile(r"[^ ]+")
+# Up to this length a text's words are found by searching for each word asked for.
+_SEARCH_WORDS_UP_TO = 16_384
 _DIGITS = re.compile(r"\d")
 _CAPS = regex.compile(r"\p{Lu}")
 _WORD_CAPS = regex.compile(r"(?<!\p{L})\p{Lu}")
@@ -88,7 +91,7 @@ class TextIndex:
 
     __slots__ = ("text", "low", "spaced", "plan", "wordset", "_words", "_union", "_runs",
                  "_digits", "_caps", "_word_caps", "_has_digit", "_has_upper", "_present",
-                 "_bounds", "_by_prefix")
+                 "_bounds", "_by_prefix", "_all_words")
 
     def __init__(self, text: str, plan: ScanPlan):
         self.text = text
@@ -104,14 +107,34 @@ class TextIndex:
         self._present: dict[int, bool] = {}
         self._bounds: dict[tuple, list[int]] = {}
         self._by_prefix: dict[str, list[str]] | None = None
+        self._all_words = False
 
     def word(self, w: str) -> list[int]:
         found = self._words.get(w)
         if found is None:
+            if self._all_words:
+                return []
+            if len(self.spaced) > _SEARCH_WORDS_UP_TO:
+                self._index_all_words()
+                return self._words.get(w, [])
             # In `spaced`, position i+1 is the text's position i.
             found = _find_all(self.spaced, f" {w} ")
             self._words[w] = found
         return found
+
+    def _index_all_words(self) -> None:
+        """Every word's places in one pass. A search per word reads the whole text, and a
+        long text asks for more distinct words (a megabyte: ~1,700), so past a few pages
+        one pass is cheaper and keeps the cost linear."""
+        words: dict[str, list[int]] = {}
+        for m in _WORD.finditer(self.spaced):
+            found = words.get(m.group())
+            if found is None:
+                words[m.group()] = [m.start() - 1]
+            else:
+                found.append(m.start() - 1)
+        self._words.update(words)
+        self._all_words = True
 
     def present(self, s: AtomSet) -> bool:
         found = self._present.get(id(s))
@@ -230,7 +253,13 @@ class TextIndex:
             return []
         if len(words) == 1:
             return self.word(words[0])
-        return [p for x in words for p in self.word(x)]
+        # One search for the prefix, not one per word: in a long text a prefix like "a"
+        # begins thousands of distinct words, and each search reads the whole text.
+        key = " " + w
+        found = self._words.get(key)  # cached beside whole words; keys never clash
+        if found is None:
+            found = self._words[key] = _find_all(self.spaced, key)
+        return found
 
 
 # Bytes that are letters stay; every other ASCII byte becomes a space.
