@@ -44,4 +44,9 @@ def link(doc: Document, mentions: list[Mention], lexicons, deadline=None) -> Non
             m.subject = rank_subject(doc, m, starters)
         elif m.kind == "age":
             m.subject = age_person(doc, m, lexicons)
+            # What the rule took for a name may be an adjective or a place ("the 9-year-old
+            # Peruvian schoolboy Mateo Alvarez", "a 41-year-old Denver businessman"): the value
+            # names the person the words beside the age name, or no one. (An age whose
+            # person is inferred from earlier sentences gets only a subject, below.)
+            m.value["person"] = m.subject
     refer_back(doc, mentions, lexicons)

@@ -48,12 +48,13 @@ def age_person(doc: Document, m: Mention, lexicons) -> str | None:
     sent = doc.sentences[m.sentence]
     person = m.value.get("person")
     countries = lexicons.get("country-names")
+    given = lexicons.get("given-names")
     if person and text.startswith(person, m.start):  # "Adrian, 52": the name comes first
         return None if _is_country(person, countries) else _clean(person, lexicons)
     if person:
         nxt = _NEXT_WORD.match(text, m.end, sent.end)
         adjective = nxt is not None and not _VERB_LIKE.search(nxt.group("w"))
-        if _is_place(person, countries) or (adjective and len(person.split()) == 1):
+        if _is_place(person, countries, given) or (adjective and len(person.split()) == 1):
             after = _AFTER_ADJECTIVE.match(text, m.end, min(sent.end, m.end + 80))
             person = after.group("name") if after else None
         if person:
@@ -138,9 +139,12 @@ _PREPOSITION = regex.compile(
     r"(?ri)\b(?:to|at|of|for|from|with|on|in|by|about|like)\s+$")
 
 
-def _is_place(name: str, countries) -> bool:
+def _is_place(name: str, countries, given=None) -> bool:
     """A country or a people's adjective right after an age ("the 9-year-old Guatemalan") is no
-    person. (Only there: "Mateo, the 9-year-old" is a name that looks like a demonym.)"""
+    person. (Only there: "Mateo, the 9-year-old" is a name that looks like a demonym, and so
+    are given names: "the 36-year-old Brian", "6-year-old Elian".)"""
+    if given is not None and name in given:
+        return False
     return bool(_DEMONYM.match(name)) or _is_country(name, countries)
 
 
