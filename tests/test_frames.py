@@ -107,3 +107,32 @@ def test_whose_age(engine, text, person):
     ctx = context(engine, text)
     ages = [m for m in ctx.mentions if m.kind == "age"]
     assert [m.subject for m in ages] == [person]
+
+
+@pytest.mark.parametrize("text, surface, subject", [
+    # A day or a month is when, not who: the clause names no one nearer.
+    ("Police said Friday that 12 people died in the fire.", "12 people", None),
+    # "New York-based", "state-owned": where or by whom, never who.
+    ("Boston-based Corvel paid $2.3 billion for the unit.", "$2.3 billion", "Corvel"),
+    # "That's" is a contraction opening a sentence, not a name.
+    ("That's up 386 jobs from last year.", "386 jobs", None),
+])
+def test_figure_subjects_are_names(engine, text, surface, subject):
+    ctx = context(engine, text)
+    assert next(m for m in ctx.mentions if ctx.surface(m) == surface).subject == subject
+
+
+@pytest.mark.parametrize("text, surface, subject", [
+    # Before a rank a possessive is its scope: what is ranked is named before it.
+    ("Valmet, Finland's third-largest paper group, said it would bid.", "third-largest", "Valmet"),
+    ("Volvo is the world's ninth-largest truck maker and Sweden's second-largest.",
+     "second-largest", "Volvo"),
+    # The lister is not the listed.
+    ("He was named by Fortune as the 12th most influential banker in Asia.",
+     "12th most influential", None),
+    ("Along with weaker demand, traders said the region's fourth largest miner was hit.",
+     "fourth largest", None),
+])
+def test_rank_subjects(engine, text, surface, subject):
+    ctx = context(engine, text)
+    assert next(m for m in ctx.mentions if ctx.surface(m) == surface).subject == subject

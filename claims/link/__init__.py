@@ -33,15 +33,16 @@ def link(doc: Document, mentions: list[Mention], lexicons, deadline=None) -> Non
     anchor_dates(doc, mentions)
     pronouns = lexicons["speaker-pronouns"]
     starters = lexicons["sentence-starters"]
+    calendar = (lexicons["months"], lexicons["weekdays"])
     resolve_speakers(doc, mentions, lexicons)
     attach_sources(doc, mentions, pronouns)
     for m in mentions:
         if deadline is not None:
             deadline.remaining("linking")
         if m.kind in NUMERIC:
-            subject_and_measure(doc, m, starters)
+            subject_and_measure(doc, m, starters, calendar)
         elif m.kind == "rank":
-            m.subject = rank_subject(doc, m, starters)
+            m.subject = rank_subject(doc, m, starters, calendar)
         elif m.kind == "age":
             m.subject = age_person(doc, m, lexicons)
             # What the rule took for a name may be an adjective or a place ("the 9-year-old

@@ -36,7 +36,7 @@ _CURRENCY_NEXT = regex.compile(r"\s?[$\u20ac\u00a3\u00a5]")
 _CLAUSE_BREAK = regex.compile(r"[;:]|,\s+(?:compared|while|whereas|but|and)\b|\s[\u2013\u2014]\s")
 
 
-def subject_and_measure(doc: Document, m: Mention, starters) -> None:
+def subject_and_measure(doc: Document, m: Mention, starters, calendar=()) -> None:
     """The subject: a name right after the figure ("4 per cent for second-place Malaysia"),
     else the nearest name before it in its clause, skipping appositives and adjectives.
     A place right after it ("13,000 jobs in North America") is kept as `_place` and is the
@@ -64,7 +64,7 @@ def subject_and_measure(doc: Document, m: Mention, starters) -> None:
         name = _PROPER.fullmatch(owner.group("o"))
         m.subject = _tidy(name.group()) if name else place
         return
-    m.subject = _name_before(text, sent.start, m.start, starters) or place
+    m.subject = _name_before(text, sent.start, m.start, starters, calendar) or place
 
 
 def _is_adjective(text: str, name: str, end: int) -> bool:
@@ -72,13 +72,15 @@ def _is_adjective(text: str, name: str, end: int) -> bool:
     return " " not in name and bool(_DEMONYM.search(name)) and bool(_LOWER_NEXT.match(text, end))
 
 
-def rank_subject(doc: Document, m: Mention, starters) -> str | None:
-    """"second-place Malaysia" names its subject; "India, in second place" does before it."""
+def rank_subject(doc: Document, m: Mention, starters, calendar=()) -> str | None:
+    """"second-place Malaysia" names its subject; "India, in second place" does before it.
+    Before a rank, a possessive is its scope, not what is ranked ("Orkem, France's
+    third-largest chemical group"), and "listed by Forbes as the 35th" names the lister."""
     named = m.value.get("subject")
     if named:
         return named
     sent = doc.sentences[m.sentence]
-    return _name_before(doc.text, sent.start, m.start, starters)
+    return _name_before(doc.text, sent.start, m.start, starters, calendar, ranked=True)
 
 
 def _tidy(name: str) -> str:
@@ -88,9 +90,11 @@ def _tidy(name: str) -> str:
     return name
 
 
-def _name_before(text: str, start: int, end: int, starters) -> str | None:
+def _name_before(text: str, start: int, end: int, starters, calendar=(),
+                 ranked: bool = False) -> str | None:
     """The nearest name before `end` in its clause, looking back a bounded distance: a
-    sentence thousands of characters long must not make linking quadratic."""
+    sentence thousands of characters long must not make linking quadratic. Not a day or
+    a month ("said Friday that 12 people"), and not the place in "New York-based LIN"."""
     clause_start = max(start, end - _LOOK_BACK)
     for br in _CLAUSE_BREAK.finditer(text, clause_start, end):
         clause_start = br.end()
@@ -103,12 +107,38 @@ def _name_before(text: str, start: int, end: int, starters) -> str | None:
         words = p.group().split()
         determined = (bool(words) and words[0].lower() == "the") or _THE_BEFORE.search(
             text, max(clause_start, p.start() - 4), p.start()) is not None
-        while words and words[0].lower() in starters:
+        while words and _plain(words[0]) in starters:
             words.pop(0)
+        based = next((i for i, w in enumerate(words) if _PLACE_ADJECTIVE.search(w)), None)
+        if based is not None:
+            words = words[based + 1:]  # "New York-based LIN" is LIN
+        if words and all(_is_calendar(w, calendar) for w in words):
+            return None  # "said Friday that 12 people": the clause names no one nearer
         # "The Asian nation", "the Irish government": an adjective, not a name ("The US will").
         if (len(words) == 1 and determined and _DEMONYM.search(words[0])
                 and _LOWER_NEXT.match(text, p.end())):
             continue
+        if ranked and words and (_plain(words[-1]) != words[-1] or _BY_BEFORE.search(
+                text, max(clause_start, p.start() - 8), p.start())):
+            continue
         if words:
             return _tidy(" ".join(words))
     return None
+
+
+def _is_calendar(word: str, calendar) -> bool:
+    """A day or a month written out ("Friday", "December's"); abbreviations are names
+    as often ("Sun", "Jan")."""
+    word = _plain(word)
+    return (len(word) > 3 or word == "May") and "." not in word and any(
+        word in c for c in calendar)
+
+
+def _plain(word: str) -> str:
+    """A word without its possessive ("GM's" -> "GM")."""
+    return word[:-2] if word.endswith(("'s", "\u2019s")) else word
+
+
+# "New York-based", "Detroit-born", "state-owned": where or by whom, never who.
+_PLACE_ADJECTIVE = regex.compile(r"-(?:based|born|owned|led|backed|run|made)$")
+_BY_BEFORE = regex.compile(r"\bby\s+(?:the\s+)?$", regex.I)
