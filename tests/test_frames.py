@@ -116,6 +116,8 @@ def test_whose_age(engine, text, person):
     ("Boston-based Corvel paid $2.3 billion for the unit.", "$2.3 billion", "Corvel"),
     # "That's" is a contraction opening a sentence, not a name.
     ("That's up 386 jobs from last year.", "386 jobs", None),
+    # A name starts a word: "iTunes" holds no "Tunes".
+    ("Acme said eShop now holds 70% of the market.", "70%", "eShop"),
 ])
 def test_figure_subjects_are_names(engine, text, surface, subject):
     ctx = context(engine, text)
@@ -136,3 +138,9 @@ def test_figure_subjects_are_names(engine, text, surface, subject):
 def test_rank_subjects(engine, text, surface, subject):
     ctx = context(engine, text)
     assert next(m for m in ctx.mentions if ctx.surface(m) == surface).subject == subject
+
+
+def test_the_one_passed_is_not_the_one_ranked(engine):
+    ctx = context(engine, "Acme's eShop passes discount retailer Bolt Stores for the "
+                          "No. 2 spot among toy sellers.")
+    assert next(m for m in ctx.mentions if m.kind == "rank").subject == "Acme's eShop"

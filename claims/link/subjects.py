@@ -7,7 +7,9 @@ import regex
 from claims.mention import Mention
 from claims.text.document import Document
 
-_NAME = r"(?:\p{Lu}[\p{L}\p{M}'\u2019&.-]*)(?:\s+(?:of\s+|and\s+|de\s+|the\s+)?\p{Lu}[\p{L}\p{M}'\u2019&.-]*)*"
+# A name starts a word ("iTunes" holds no "Tunes"); "iPod", "eBay" are names.
+_NAME = (r"(?<![\p{L}\p{M}])(?:[ie](?=\p{Lu}))?(?:\p{Lu}[\p{L}\p{M}'\u2019&.-]*)"
+         r"(?:\s+(?:of\s+|and\s+|de\s+|the\s+)?(?:[ie](?=\p{Lu}))?\p{Lu}[\p{L}\p{M}'\u2019&.-]*)*")
 _PROPER = regex.compile(_NAME)
 _AFTER_SUBJECT = regex.compile(
     r"\s+(?P<prep>for|of|in|at|by|from)\s+(?:the\s+)?(?:[\w-]+[- ]place\s+|[\w-]+-largest\s+)?(?P<s>"
@@ -75,7 +77,8 @@ def _is_adjective(text: str, name: str, end: int) -> bool:
 def rank_subject(doc: Document, m: Mention, starters, calendar=()) -> str | None:
     """"second-place Malaysia" names its subject; "India, in second place" does before it.
     Before a rank, a possessive is its scope, not what is ranked ("Orkem, France's
-    third-largest chemical group"), and "listed by Forbes as the 35th" names the lister."""
+    third-largest chemical group"), "listed by Forbes as the 35th" names the lister and
+    "passed Wal-Mart as the No. 1" the one passed."""
     named = m.value.get("subject")
     if named:
         return named
@@ -119,7 +122,8 @@ def _name_before(text: str, start: int, end: int, starters, calendar=(),
                 and _LOWER_NEXT.match(text, p.end())):
             continue
         if ranked and words and (_plain(words[-1]) != words[-1] or _BY_BEFORE.search(
-                text, max(clause_start, p.start() - 8), p.start())):
+                text, max(clause_start, p.start() - 8), p.start()) or _DISPLACED.search(
+                text, max(clause_start, p.start() - 60), p.start())):
             continue
         if words:
             return _tidy(" ".join(words))
@@ -142,3 +146,8 @@ def _plain(word: str) -> str:
 # "New York-based", "Detroit-born", "state-owned": where or by whom, never who.
 _PLACE_ADJECTIVE = regex.compile(r"-(?:based|born|owned|led|backed|run|made)$")
 _BY_BEFORE = regex.compile(r"\bby\s+(?:the\s+)?$", regex.I)
+# "iTunes passes retailer Best Buy for the No. 2 spot": the one passed is not the one ranked.
+_DISPLACED = regex.compile(
+    r"\b(?:pass(?:es|ed)?|replac(?:es|ed)|overt(?:akes|ook|aken)|beat(?:s|en)?|"
+    r"surpass(?:es|ed)|outsold|outsells?|dethroned?s?)\s+(?:the\s+)?(?:[\w.&-]+\s+){0,3}$",
+    regex.I)
