@@ -48,22 +48,32 @@ def alive(pid: int) -> bool:
     return True
 
 
+def start_audit(args: list[str], text: bool = False) -> subprocess.Popen:
+    """`claims audit` in its own session, so the test can kill it and all it started."""
+    return subprocess.Popen([sys.executable, "-m", "claims", *args], cwd=ROOT,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=text,
+                            start_new_session=True)
+
+
+def wait_for_ledger(proc: subprocess.Popen, ledger, records: int, before: str) -> None:
+    """Until the running audit's ledger holds `records` articles."""
+    deadline = time.monotonic() + 120
+    while ledger_records(ledger) < records:
+        assert proc.poll() is None, f"the audit finished before {before}"
+        assert time.monotonic() < deadline, "the audit made no progress"
+        time.sleep(0.005)
+
+
 def test_sigkill_halfway_then_rerun_gives_every_article_exactly_once(tmp_path, engine):
     records = archive()
     src = write_jsonl(tmp_path / "archive.jsonl", records)
     out = tmp_path / "audit.jsonl"
     args = ["audit", str(src), "--out", str(out), "--workers", "1",
             "--partition-size", "6KB", "--no-progress"]
-    proc = subprocess.Popen([sys.executable, "-m", "claims", *args], cwd=ROOT,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            start_new_session=True)
+    proc = start_audit(args)
     ledger = tmp_path / "audit.jsonl.ledger"
     try:
-        deadline = time.monotonic() + 120
-        while ledger_records(ledger) < len(records) // 3:
-            assert proc.poll() is None, "the audit finished before it could be killed"
-            assert time.monotonic() < deadline, "the audit made no progress"
-            time.sleep(0.005)
+        wait_for_ledger(proc, ledger, len(records) // 3, "it could be killed")
         os.kill(proc.pid, signal.SIGKILL)  # kill -9 of the audit itself, mid-run
         proc.wait(timeout=10)
         # Its worker processes notice their parent is gone and exit on their own.
@@ -124,16 +134,10 @@ def test_a_killed_worker_stops_the_audit_with_a_message_and_the_rerun_finishes(t
     out = tmp_path / "audit.jsonl"
     args = ["audit", str(src), "--out", str(out), "--workers", "2",
             "--partition-size", "6KB", "--no-progress"]
-    proc = subprocess.Popen([sys.executable, "-m", "claims", *args], cwd=ROOT,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                            start_new_session=True)
+    proc = start_audit(args, text=True)
     ledger = tmp_path / "audit.jsonl.ledger"
     try:
-        deadline = time.monotonic() + 120
-        while ledger_records(ledger) < len(records) // 4:
-            assert proc.poll() is None, "the audit finished before a worker could be killed"
-            assert time.monotonic() < deadline, "the audit made no progress"
-            time.sleep(0.005)
+        wait_for_ledger(proc, ledger, len(records) // 4, "a worker could be killed")
         victims = worker_pids(proc.pid)
         assert len(victims) == 2
         os.kill(victims[0], signal.SIGKILL)  # the OOM killer's way
