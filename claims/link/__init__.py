@@ -21,7 +21,7 @@ from claims.kinds import NUMERIC
 from claims.link.anchors import anchor_dates
 from claims.link.persons import age_person, refer_back
 from claims.link.speakers import attach_sources, resolve_speakers
-from claims.link.subjects import rank_subject, subject_and_measure
+from claims.link.subjects import calendar_words, rank_subject, subject_and_measure
 from claims.mention import Mention
 from claims.text.document import Document
 
@@ -33,7 +33,7 @@ def link(doc: Document, mentions: list[Mention], lexicons, deadline=None) -> Non
     anchor_dates(doc, mentions)
     pronouns = lexicons["speaker-pronouns"]
     starters = lexicons["sentence-starters"]
-    calendar = (lexicons["months"], lexicons["weekdays"])
+    calendar = calendar_words(lexicons)
     resolve_speakers(doc, mentions, lexicons)
     attach_sources(doc, mentions, pronouns)
     for m in mentions:

@@ -38,7 +38,7 @@ _CURRENCY_NEXT = regex.compile(r"\s?[$\u20ac\u00a3\u00a5]")
 _CLAUSE_BREAK = regex.compile(r"[;:]|,\s+(?:compared|while|whereas|but|and)\b|\s[\u2013\u2014]\s")
 
 
-def subject_and_measure(doc: Document, m: Mention, starters, calendar=()) -> None:
+def subject_and_measure(doc: Document, m: Mention, starters, calendar=frozenset()) -> None:
     """The subject: a name right after the figure ("4 per cent for second-place Malaysia"),
     else the nearest name before it in its clause, skipping appositives and adjectives.
     A place right after it ("13,000 jobs in North America") is kept as `_place` and is the
@@ -74,7 +74,7 @@ def _is_adjective(text: str, name: str, end: int) -> bool:
     return " " not in name and bool(_DEMONYM.search(name)) and bool(_LOWER_NEXT.match(text, end))
 
 
-def rank_subject(doc: Document, m: Mention, starters, calendar=()) -> str | None:
+def rank_subject(doc: Document, m: Mention, starters, calendar=frozenset()) -> str | None:
     """"second-place Malaysia" names its subject; "India, in second place" does before it.
     Before a rank, a possessive is its scope, not what is ranked ("Orkem, France's
     third-largest chemical group"), "listed by Forbes as the 35th" names the lister and
@@ -93,7 +93,7 @@ def _tidy(name: str) -> str:
     return name
 
 
-def _name_before(text: str, start: int, end: int, starters, calendar=(),
+def _name_before(text: str, start: int, end: int, starters, calendar=frozenset(),
                  ranked: bool = False) -> str | None:
     """The nearest name before `end` in its clause, looking back a bounded distance: a
     sentence thousands of characters long must not make linking quadratic. Not a day or
@@ -130,12 +130,18 @@ def _name_before(text: str, start: int, end: int, starters, calendar=(),
     return None
 
 
-def _is_calendar(word: str, calendar) -> bool:
+def calendar_words(lexicons) -> frozenset[str]:
+    """The `months` and `weekdays` lexicons' words in lower case, read once per article
+    rather than looked up in both lexicons for every name of every clause."""
+    return frozenset(e.text.lower() for name in ("months", "weekdays")
+                     for e in lexicons[name].entries)
+
+
+def _is_calendar(word: str, calendar: frozenset[str]) -> bool:
     """A day or a month written out ("Friday", "December's"); abbreviations are names
     as often ("Sun", "Jan")."""
     word = _plain(word)
-    return (len(word) > 3 or word == "May") and "." not in word and any(
-        word in c for c in calendar)
+    return (len(word) > 3 or word == "May") and "." not in word and word.lower() in calendar
 
 
 def _plain(word: str) -> str:
